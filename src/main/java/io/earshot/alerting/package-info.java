@@ -1,0 +1,2 @@
+/** Alerting: alerts and signed webhook deliveries. */
+package io.earshot.alerting;

@@ -1,0 +1,2 @@
+/** Web: the agent desk in the browser. */
+package io.earshot.web;
