@@ -1,0 +1,40 @@
+package io.earshot.api;
+
+import io.earshot.platform.AgentService;
+import io.earshot.platform.EarshotException;
+import io.earshot.platform.Role;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+@RestController
+class AgentsController {
+
+    private final AgentService agents;
+
+    AgentsController(AgentService agents) {
+        this.agents = agents;
+    }
+
+    /** Creates an agent (admin only); the token is shown in this answer only. */
+    @PostMapping("/api/v1/agents")
+    @ResponseStatus(HttpStatus.CREATED)
+    Map<String, Object> create(@RequestBody JsonNode body) {
+        Bodies.object(body);
+        String name = Bodies.text(body, "name", true, 200);
+        String email = Bodies.text(body, "email", true, 320);
+        if (!email.matches("[^@\\s]+@[^@\\s]+")) {
+            throw EarshotException.invalid("email", "email must be an address like name@example.com");
+        }
+        String roleText = Bodies.text(body, "role", false, 20);
+        Role role = roleText == null ? Role.AGENT : Role.fromWire(roleText).orElseThrow(() ->
+                EarshotException.invalid("role", "role must be agent, lead or admin"));
+        AgentService.Created created = agents.create(name, email, role);
+        return Map.of("id", Long.toString(created.agent().id()), "name", created.agent().name(),
+                "email", created.agent().email(), "role", created.agent().role().wireName(), "token", created.token());
+    }
+}

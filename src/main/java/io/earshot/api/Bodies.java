@@ -1,0 +1,61 @@
+package io.earshot.api;
+
+import io.earshot.platform.EarshotException;
+import tools.jackson.databind.JsonNode;
+
+/** Reading fields of small JSON request bodies, naming the field when it is wrong. */
+final class Bodies {
+
+    private Bodies() {
+    }
+
+    static JsonNode object(JsonNode body) {
+        if (body == null || !body.isObject()) {
+            throw new EarshotException(400, "unreadable", "the request body must be a JSON object", null);
+        }
+        return body;
+    }
+
+    static String text(JsonNode body, String field, boolean required, int max) {
+        JsonNode v = body.get(field);
+        if (v == null || v.isNull()) {
+            if (required) {
+                throw EarshotException.invalid(field, field + " is required");
+            }
+            return null;
+        }
+        if (!v.isString()) {
+            throw EarshotException.invalid(field, field + " must be a string");
+        }
+        String s = v.asString();
+        if (required && s.isBlank()) {
+            throw EarshotException.invalid(field, field + " must not be blank");
+        }
+        if (s.length() > max) {
+            throw EarshotException.invalid(field, field + " is longer than " + max + " characters");
+        }
+        return s;
+    }
+
+    static String id(JsonNode body, String field) {
+        JsonNode v = body.get(field);
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        if (v.isString() || v.isIntegralNumber()) {
+            return v.asString();
+        }
+        throw EarshotException.invalid(field, field + " must be an id (a string)");
+    }
+
+    static boolean bool(JsonNode body, String field) {
+        JsonNode v = body.get(field);
+        if (v == null || v.isNull()) {
+            return false;
+        }
+        if (!v.isBoolean()) {
+            throw EarshotException.invalid(field, field + " must be true or false");
+        }
+        return v.asBoolean();
+    }
+}

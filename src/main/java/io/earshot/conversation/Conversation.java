@@ -1,0 +1,144 @@
+package io.earshot.conversation;
+
+import io.earshot.platform.EarshotException;
+import java.time.Duration;
+
+/**
+ * The case: one customer, one matter. It guards its own state: every change goes through a method
+ * that refuses an illegal move. Loaded, changed and saved within one ingest or API transaction.
+ */
+final class Conversation {
+
+    final long id;
+    long customerId;
+    final String channel;
+    ConversationStatus status;
+    Long assigneeId;
+    String preview;
+    Priority priority;
+    String sentimentLabel;
+    Double sentimentScore;
+    String intent;
+    String language;
+    int inboundCount;
+    final long createdAt;
+    long lastActivityAt;
+    Long lastInboundAt;
+    Long lastOutboundAt;
+    Long firstResponseAt;
+    Long firstResponseSeconds;
+    Long resolvedAt;
+    Long resolutionSeconds;
+    Long firstResponseDue;
+    Long nextUpdateDue;
+    Long resolutionDue;
+    boolean isNew;
+    boolean dirty;
+
+    Conversation(long id, long customerId, String channel, ConversationStatus status, long createdAt) {
+        this.id = id;
+        this.customerId = customerId;
+        this.channel = channel;
+        this.status = status;
+        this.createdAt = createdAt;
+        this.lastActivityAt = createdAt;
+        this.preview = "";
+        this.priority = new Priority(0, "low", java.util.List.of());
+    }
+
+    static Conversation start(long id, long customerId, String channel, long at) {
+        Conversation c = new Conversation(id, customerId, channel, ConversationStatus.OPEN, at);
+        c.isNew = true;
+        c.dirty = true;
+        return c;
+    }
+
+    /** A customer's message arrived. Returns true when it reopened a resolved conversation. */
+    boolean receive(long at, String text, String sentimentLabel, Double sentimentScore, String intent, String language) {
+        boolean reopened = status == ConversationStatus.RESOLVED;
+        if (status != ConversationStatus.OPEN) {
+            status = ConversationStatus.OPEN;
+            resolvedAt = null;
+            resolutionSeconds = null;
+        }
+        inboundCount++;
+        if (lastInboundAt == null || at >= lastInboundAt) {
+            lastInboundAt = at;
+            preview = previewOf(text);
+            this.sentimentLabel = sentimentLabel;
+            this.sentimentScore = sentimentScore;
+            this.intent = intent;
+            this.language = language;
+        }
+        lastActivityAt = Math.max(lastActivityAt, at);
+        dirty = true;
+        return reopened;
+    }
+
+    /** We answered, through any channel. The first answer after the customer wrote is the first response. */
+    void answered(long at) {
+        if (lastOutboundAt == null || at > lastOutboundAt) {
+            lastOutboundAt = at;
+        }
+        if (firstResponseAt == null && lastInboundAt != null && at >= createdAt) {
+            firstResponseAt = at;
+            firstResponseSeconds = Math.max(0, (at - createdAt) / 1000);
+        }
+        lastActivityAt = Math.max(lastActivityAt, at);
+        dirty = true;
+    }
+
+    void moveTo(ConversationStatus target, long at) {
+        if (!status.mayMoveTo(target)) {
+            throw new EarshotException(409, "illegal_transition",
+                    "a " + status.wireName() + " conversation cannot become " + target.wireName(), "status");
+        }
+        if (target == status) {
+            return;
+        }
+        status = target;
+        if (target == ConversationStatus.RESOLVED) {
+            resolvedAt = at;
+            resolutionSeconds = Math.max(0, (at - createdAt) / 1000);
+        } else {
+            resolvedAt = null;
+            resolutionSeconds = null;
+        }
+        lastActivityAt = Math.max(lastActivityAt, at);
+        dirty = true;
+    }
+
+    void assign(Long agentId) {
+        assigneeId = agentId;
+        dirty = true;
+    }
+
+    /** How long the customer has been waiting on us at {@code now}; zero when we spoke last. */
+    Duration waiting(long now) {
+        if (status != ConversationStatus.OPEN || lastInboundAt == null) {
+            return Duration.ZERO;
+        }
+        if (lastOutboundAt != null && lastOutboundAt >= lastInboundAt) {
+            return Duration.ZERO;
+        }
+        return Duration.ofMillis(Math.max(0, now - lastInboundAt));
+    }
+
+    Long dueAt() {
+        Long due = null;
+        if (status == ConversationStatus.RESOLVED) {
+            return null;
+        }
+        for (Long d : new Long[] {firstResponseAt == null ? firstResponseDue : null, nextUpdateDue, resolutionDue}) {
+            if (d != null && (due == null || d < due)) {
+                due = d;
+            }
+        }
+        return due;
+    }
+
+    private static String previewOf(String text) {
+        String flat = text.replaceAll("\\s+", " ").trim();
+        return flat.length() <= 280 ? flat : flat.substring(0, 279) + "…";
+    }
+}

@@ -1,0 +1,31 @@
+package io.earshot.conversation;
+
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import java.time.Instant;
+import java.util.List;
+
+/** One conversation with its messages and its timeline. */
+public record ConversationDetail(
+        @JsonUnwrapped ConversationView conversation,
+        List<MessageView> messages,
+        List<Object> commitments,
+        List<EventView> events) {
+
+    /** A message of the conversation, with its signals when it is inbound. */
+    public record MessageView(String id, String channel, String externalId, String direction, AuthorView author,
+                              String text, Instant createdAt, String inReplyTo, boolean privateMessage, String url,
+                              Signals signals, String delivery) {
+    }
+
+    /** Who wrote a message. */
+    public record AuthorView(String handle, String name, String agentId) {
+    }
+
+    /** The signals of an inbound message. */
+    public record Signals(String language, ConversationView.SentimentView sentiment, String intent) {
+    }
+
+    /** One entry of the timeline. */
+    public record EventView(String id, Instant at, String kind, String actor, String details) {
+    }
+}

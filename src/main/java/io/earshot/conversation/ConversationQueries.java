@@ -1,0 +1,251 @@
+package io.earshot.conversation;
+
+import io.earshot.platform.EarshotException;
+import io.earshot.platform.Ids;
+import java.nio.charset.StandardCharsets;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+
+/** The read side: the inbox list with its filters, sorts and cursors, and one conversation in full. */
+@Service
+public class ConversationQueries {
+
+    private static final String SELECT = "select " + prefixed() + ", cu.handle as cu_handle, cu.name as cu_name, "
+            + "cu.followers as cu_followers, cu.verified as cu_verified, a.name as assignee_name "
+            + "from conversation c join customer cu on cu.id = c.customer_id left join agent a on a.id = c.assignee_id";
+
+    private final JdbcTemplate jdbc;
+    private final ConversationRows rows;
+    private final Clock clock;
+
+    ConversationQueries(JdbcTemplate jdbc, ConversationRows rows, Clock clock) {
+        this.jdbc = jdbc;
+        this.rows = rows;
+        this.clock = clock;
+    }
+
+    private static String prefixed() {
+        StringBuilder sb = new StringBuilder();
+        for (String col : ConversationRows.COLUMNS.split(",\\s*")) {
+            sb.append(sb.length() == 0 ? "" : ", ").append("c.").append(col);
+        }
+        return sb.toString();
+    }
+
+    public Page<ConversationView> list(ConversationQuery query) {
+        Sort sort = Sort.of(query.sort());
+        List<Object> args = new ArrayList<>();
+        StringBuilder where = new StringBuilder(" where 1 = 1");
+        if (!"all".equals(query.status())) {
+            ConversationStatus.fromWire(query.status()).orElseThrow(() -> EarshotException.invalid("status",
+                    "status must be open, pending, resolved or all, not '" + query.status() + "'"));
+            where.append(" and c.status = ?");
+            args.add(query.status());
+        }
+        if (query.channel() != null && !query.channel().isBlank()) {
+            where.append(" and c.channel = ?");
+            args.add(query.channel());
+        }
+        if (query.assignee() != null) {
+            where.append(" and c.assignee_id = ?");
+            args.add(query.assignee());
+        }
+        if (query.q() != null && !query.q().isBlank()) {
+            String like = "%" + query.q().trim().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
+                    .replace("_", "\\_") + "%";
+            where.append(" and exists (select 1 from message m where m.conversation_id = c.id and lower(m.body) like ? escape '\\')");
+            args.add(like);
+        }
+        if (query.cursor() != null && !query.cursor().isBlank()) {
+            sort.after(Cursor.decode(query.cursor(), sort), where, args);
+        }
+        int limit = query.limit();
+        args.add(limit + 1);
+        long now = clock.millis();
+        List<ConversationView> items = jdbc.query(SELECT + where + " order by " + sort.orderBy + " limit ?",
+                (rs, n) -> view(rs, now), args.toArray());
+        String next = null;
+        if (items.size() > limit) {
+            items = new ArrayList<>(items.subList(0, limit));
+            ConversationView last = items.get(limit - 1);
+            next = Cursor.encode(sort, last);
+        }
+        return new Page<>(items, next);
+    }
+
+    public Optional<ConversationView> one(long id) {
+        long now = clock.millis();
+        return jdbc.query(SELECT + " where c.id = ?", (rs, n) -> view(rs, now), id).stream().findFirst();
+    }
+
+    public ConversationDetail detail(String idText) {
+        long id = Ids.require(idText, "conversation");
+        ConversationView view = one(id).orElseThrow(() -> EarshotException.notFound("conversation", idText));
+        List<ConversationDetail.MessageView> messages = jdbc.query(
+                "select m.id, m.channel, m.external_id, m.inbound, m.author_handle, m.author_name, m.agent_id, m.body, "
+                        + "m.created_at, m.in_reply_to, m.private_message, m.url, m.language, m.sentiment_label, "
+                        + "m.sentiment_score, m.intent, o.status as delivery from message m "
+                        + "left join outbox o on o.message_id = m.id where m.conversation_id = ? order by m.created_at, m.id",
+                (rs, n) -> {
+                    boolean inbound = rs.getBoolean("inbound");
+                    float score = rs.getFloat("sentiment_score");
+                    Double s = rs.wasNull() ? null : (double) score;
+                    return new ConversationDetail.MessageView(rs.getString("id"), rs.getString("channel"),
+                            rs.getString("external_id"), inbound ? "inbound" : "outbound",
+                            new ConversationDetail.AuthorView(rs.getString("author_handle"), rs.getString("author_name"),
+                                    Ids.str(Sql.longOrNull(rs, "agent_id"))),
+                            rs.getString("body"), Instant.ofEpochMilli(rs.getLong("created_at")), rs.getString("in_reply_to"),
+                            rs.getBoolean("private_message"), rs.getString("url"),
+                            inbound ? new ConversationDetail.Signals(rs.getString("language"),
+                                    new ConversationView.SentimentView(rs.getString("sentiment_label"), s), rs.getString("intent"))
+                                    : null,
+                            rs.getString("delivery"));
+                }, id);
+        List<ConversationDetail.EventView> events = jdbc.query(
+                "select id, at, kind, actor, details from conversation_event where conversation_id = ? order by at, id",
+                (rs, n) -> new ConversationDetail.EventView(rs.getString(1), Instant.ofEpochMilli(rs.getLong(2)),
+                        rs.getString(3), rs.getString(4), rs.getString(5)), id);
+        return new ConversationDetail(view, messages, List.of(), events);
+    }
+
+    private ConversationView view(ResultSet rs, long now) throws SQLException {
+        Conversation c = rows.map(rs, 0);
+        List<String> breaches = new ArrayList<>();
+        if (c.status != ConversationStatus.RESOLVED) {
+            if (c.firstResponseAt == null && c.firstResponseDue != null && c.firstResponseDue < now) {
+                breaches.add("first_response");
+            }
+            if (c.nextUpdateDue != null && c.nextUpdateDue < now) {
+                breaches.add("next_update");
+            }
+            if (c.resolutionDue != null && c.resolutionDue < now) {
+                breaches.add("resolution");
+            }
+        }
+        return new ConversationView(Long.toString(c.id), c.status.wireName(), c.channel,
+                new ConversationView.CustomerRef(Long.toString(c.customerId), rs.getString("cu_handle"), rs.getString("cu_name"),
+                        rs.getLong("cu_followers"), rs.getBoolean("cu_verified")),
+                c.preview, c.priority, new ConversationView.SentimentView(c.sentimentLabel, c.sentimentScore), c.intent,
+                c.language, c.assigneeId == null ? null : new ConversationView.AgentRef(Long.toString(c.assigneeId),
+                        rs.getString("assignee_name")),
+                instant(c.createdAt), instant(c.lastInboundAt), instant(c.lastOutboundAt), instant(c.firstResponseAt),
+                new ConversationView.Sla(instant(c.firstResponseAt == null ? c.firstResponseDue : null), instant(c.nextUpdateDue),
+                        instant(c.resolutionDue), breaches),
+                0);
+    }
+
+    private static Instant instant(Long millis) {
+        return millis == null ? null : Instant.ofEpochMilli(millis);
+    }
+
+    /** The sorts and their keyset conditions. */
+    enum Sort {
+        PRIORITY("c.priority_score desc, c.id desc"),
+        NEWEST("c.created_at desc, c.id desc"),
+        OLDEST("c.created_at asc, c.id asc"),
+        DUE("c.due_at asc, c.id asc");
+
+        final String orderBy;
+
+        Sort(String orderBy) {
+            this.orderBy = orderBy;
+        }
+
+        static Sort of(String value) {
+            for (Sort s : values()) {
+                if (s.name().toLowerCase(Locale.ROOT).equals(value)) {
+                    return s;
+                }
+            }
+            throw EarshotException.invalid("sort", "sort must be priority, oldest, newest or due, not '" + value + "'");
+        }
+
+        Long keyOf(ConversationView v) {
+            switch (this) {
+                case PRIORITY:
+                    return (long) v.priority().score();
+                case NEWEST:
+                case OLDEST:
+                    return v.createdAt().toEpochMilli();
+                default:
+                    Instant due = earliest(v.sla());
+                    return due == null ? null : due.toEpochMilli();
+            }
+        }
+
+        void after(Cursor cursor, StringBuilder where, List<Object> args) {
+            switch (this) {
+                case PRIORITY:
+                    where.append(" and (c.priority_score < ? or (c.priority_score = ? and c.id < ?))");
+                    args.add(cursor.key());
+                    args.add(cursor.key());
+                    args.add(cursor.id());
+                    break;
+                case NEWEST:
+                    where.append(" and (c.created_at < ? or (c.created_at = ? and c.id < ?))");
+                    args.add(cursor.key());
+                    args.add(cursor.key());
+                    args.add(cursor.id());
+                    break;
+                case OLDEST:
+                    where.append(" and (c.created_at > ? or (c.created_at = ? and c.id > ?))");
+                    args.add(cursor.key());
+                    args.add(cursor.key());
+                    args.add(cursor.id());
+                    break;
+                default:
+                    if (cursor.key() == null) {
+                        where.append(" and c.due_at is null and c.id > ?");
+                        args.add(cursor.id());
+                    } else {
+                        where.append(" and (c.due_at > ? or (c.due_at = ? and c.id > ?) or c.due_at is null)");
+                        args.add(cursor.key());
+                        args.add(cursor.key());
+                        args.add(cursor.id());
+                    }
+            }
+        }
+
+        private static Instant earliest(ConversationView.Sla sla) {
+            Instant best = null;
+            for (Instant i : new Instant[] {sla.firstResponseDue(), sla.nextUpdateDue(), sla.resolutionDue()}) {
+                if (i != null && (best == null || i.isBefore(best))) {
+                    best = i;
+                }
+            }
+            return best;
+        }
+    }
+
+    /** Where a page ended: the sort, the sort key and the id, opaque to clients. */
+    record Cursor(Sort sort, Long key, long id) {
+
+        static String encode(Sort sort, ConversationView last) {
+            Long key = sort.keyOf(last);
+            String raw = sort.name() + ":" + (key == null ? "-" : key) + ":" + last.id();
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+        }
+
+        static Cursor decode(String text, Sort expected) {
+            try {
+                String[] parts = new String(Base64.getUrlDecoder().decode(text), StandardCharsets.UTF_8).split(":");
+                if (parts.length != 3 || !parts[0].equals(expected.name())) {
+                    throw new IllegalArgumentException();
+                }
+                return new Cursor(expected, "-".equals(parts[1]) ? null : Long.parseLong(parts[1]), Long.parseLong(parts[2]));
+            } catch (IllegalArgumentException e) {
+                throw EarshotException.invalid("cursor", "cursor is not one this inbox handed out for sort="
+                        + expected.name().toLowerCase(Locale.ROOT));
+            }
+        }
+    }
+}

@@ -1,0 +1,196 @@
+package io.earshot.conversation;
+
+import io.earshot.ingest.Channel;
+import io.earshot.platform.Agent;
+import io.earshot.platform.Agents;
+import io.earshot.platform.EarshotException;
+import io.earshot.platform.IdGenerator;
+import io.earshot.platform.Ids;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What agents do to conversations and customers: reply, assign, change status, merge customers.
+ * Every command locks the customer's row first (as ingest does), then the conversation, so it never
+ * races a message arriving for the same customer.
+ */
+@Service
+public class ConversationService {
+
+    private final JdbcTemplate jdbc;
+    private final ConversationRows conversations;
+    private final CustomerRows customers;
+    private final MessageRows messages;
+    private final EventRows events;
+    private final ConversationRanking ranking;
+    private final Agents agents;
+    private final IdGenerator ids;
+    private final Clock clock;
+    private final ApplicationEventPublisher publisher;
+
+    ConversationService(JdbcTemplate jdbc, ConversationRows conversations, CustomerRows customers, MessageRows messages,
+                        EventRows events, ConversationRanking ranking, Agents agents, IdGenerator ids, Clock clock,
+                        ApplicationEventPublisher publisher) {
+        this.jdbc = jdbc;
+        this.conversations = conversations;
+        this.customers = customers;
+        this.messages = messages;
+        this.events = events;
+        this.ranking = ranking;
+        this.agents = agents;
+        this.ids = ids;
+        this.clock = clock;
+        this.publisher = publisher;
+    }
+
+    /** A reply as stored: its message id (commitments found in it come with the follow-up feature). */
+    public record Reply(String messageId, List<Object> commitments) {
+    }
+
+    @Transactional
+    public Reply reply(String conversationId, Agent agent, String text, boolean privateMessage) {
+        Conversation c = lockConversation(conversationId);
+        if (text == null || text.isBlank()) {
+            throw EarshotException.invalid("text", "text is required");
+        }
+        Channel channel = Channel.fromWire(c.channel).orElse(Channel.OTHER);
+        if (!privateMessage && channel.replyLimit() > 0 && text.codePointCount(0, text.length()) > channel.replyLimit()) {
+            throw EarshotException.invalid("text", "a public reply on " + c.channel + " takes at most "
+                    + channel.replyLimit() + " characters; this one has " + text.codePointCount(0, text.length()));
+        }
+        long now = clock.millis();
+        long messageId = ids.nextId();
+        String parent = jdbc.query("select external_id from message where conversation_id = ? and inbound = true "
+                + "order by created_at desc, id desc limit 1", (rs, n) -> rs.getString(1), c.id).stream().findFirst().orElse(null);
+        messages.insert(List.of(new MessageRows.Row(messageId, c.channel, "earshot-" + messageId, c.id, c.customerId, false,
+                agent.name(), agent.name(), agent.id(), text, now, now, parent, privateMessage, null, null, null, null, null)));
+        jdbc.update("insert into outbox (id, message_id, conversation_id, channel, status, attempts, next_attempt_at, created_at) "
+                + "values (?, ?, ?, ?, 'queued', 0, ?, ?)", ids.nextId(), messageId, c.id, c.channel, now, now);
+        c.answered(now);
+        rerank(c, now);
+        events.insert(List.of(new EventRows.Row(ids.nextId(), c.id, now, "reply_sent", agent.email(),
+                privateMessage ? "private reply" : "public reply")));
+        publisher.publishEvent(new ConversationChanged(c.id, "reply_sent"));
+        return new Reply(Long.toString(messageId), List.of());
+    }
+
+    @Transactional
+    public void assign(String conversationId, String agentId, Agent actor) {
+        Conversation c = lockConversation(conversationId);
+        Long target = null;
+        String details = "unassigned";
+        if (agentId != null && !agentId.isBlank()) {
+            Agent assignee = Ids.parse(agentId).flatMap(agents::byId)
+                    .orElseThrow(() -> new EarshotException(404, "not_found", "no agent with id '" + agentId + "'", "agentId"));
+            target = assignee.id();
+            details = "assigned to " + assignee.name();
+        }
+        c.assign(target);
+        conversations.save(List.of(c));
+        events.insert(List.of(new EventRows.Row(ids.nextId(), c.id, clock.millis(), "assigned", actor.email(), details)));
+        publisher.publishEvent(new ConversationChanged(c.id, "assigned"));
+    }
+
+    @Transactional
+    public void changeStatus(String conversationId, String statusText, String note, Agent actor) {
+        ConversationStatus target = ConversationStatus.fromWire(statusText).orElseThrow(() -> EarshotException.invalid("status",
+                "status must be open, pending or resolved, not '" + statusText + "'"));
+        Conversation c = lockConversation(conversationId);
+        ConversationStatus before = c.status;
+        long now = clock.millis();
+        c.moveTo(target, now);
+        if (before != target) {
+            rerank(c, now);
+            events.insert(List.of(new EventRows.Row(ids.nextId(), c.id, now, "status_changed", actor.email(),
+                    before.wireName() + " -> " + target.wireName() + (note == null || note.isBlank() ? "" : ": " + note))));
+            publisher.publishEvent(new ConversationChanged(c.id, "status_changed"));
+        }
+    }
+
+    /** Merges {@code otherId} into {@code customerId}: identities, conversations and messages move over. */
+    @Transactional
+    public CustomerView merge(String customerIdText, String otherIdText, Agent actor) {
+        long keep = Ids.require(customerIdText, "customer");
+        if (otherIdText == null || otherIdText.isBlank()) {
+            throw EarshotException.invalid("otherId", "otherId is required");
+        }
+        long other = Ids.parse(otherIdText).orElseThrow(() ->
+                new EarshotException(404, "not_found", "no customer with id '" + otherIdText + "'", "otherId"));
+        if (keep == other) {
+            throw EarshotException.invalid("otherId", "a customer cannot be merged into itself");
+        }
+        customers.lock(List.of(keep, other));
+        var found = customers.byIds(List.of(keep, other));
+        if (!found.containsKey(keep) || isMerged(keep)) {
+            throw EarshotException.notFound("customer", customerIdText);
+        }
+        if (!found.containsKey(other) || isMerged(other)) {
+            throw new EarshotException(404, "not_found", "no customer with id '" + otherIdText + "'", "otherId");
+        }
+        CustomerRows.Row a = found.get(keep);
+        CustomerRows.Row b = found.get(other);
+        long now = clock.millis();
+        jdbc.update("update customer_identity set customer_id = ? where customer_id = ?", keep, other);
+        jdbc.update("update conversation set customer_id = ? where customer_id = ?", keep, other);
+        jdbc.update("update message set customer_id = ? where customer_id = ?", keep, other);
+        jdbc.update("update customer set followers = ?, verified = ?, name = coalesce(name, ?), email = coalesce(email, ?), "
+                + "created_at = ?, last_seen_at = ? where id = ?", Math.max(a.followers(), b.followers()),
+                a.verified() || b.verified(), b.name(), b.email(), Math.min(a.createdAt(), b.createdAt()),
+                Math.max(a.lastSeenAt(), b.lastSeenAt()), keep);
+        jdbc.update("update customer set merged_into = ? where id = ?", keep, other);
+        List<Long> touched = jdbc.queryForList("select id from conversation where customer_id = ?", Long.class, keep);
+        events.insert(touched.stream().map(id -> new EventRows.Row(ids.nextId(), id, now, "customers_merged", actor.email(),
+                "customer " + other + " merged into " + keep)).toList());
+        touched.forEach(id -> publisher.publishEvent(new ConversationChanged(id, "customers_merged")));
+        return customer(Long.toString(keep));
+    }
+
+    public CustomerView customer(String idText) {
+        long id = Ids.require(idText, "customer");
+        Long mergedInto = jdbc.query("select merged_into from customer where id = ?", (rs, n) -> Sql.longOrNull(rs, "merged_into"), id)
+                .stream().findFirst().orElseThrow(() -> EarshotException.notFound("customer", idText));
+        if (mergedInto != null) {
+            return customer(Long.toString(mergedInto));
+        }
+        CustomerRows.Row row = customers.byIds(List.of(id)).get(id);
+        List<CustomerView.Identity> identities = jdbc.query("select channel, display from customer_identity where customer_id = ? "
+                + "order by created_at, channel", (rs, n) -> new CustomerView.Identity(rs.getString(1), rs.getString(2)), id);
+        List<CustomerView.ConversationSummary> list = jdbc.query("select id, status, channel, preview, created_at, resolved_at "
+                + "from conversation where customer_id = ? order by created_at desc, id desc limit 200",
+                (rs, n) -> new CustomerView.ConversationSummary(rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getString(4), Instant.ofEpochMilli(rs.getLong(5)), instant(Sql.longOrNull(rs, "resolved_at"))), id);
+        return new CustomerView(Long.toString(row.id()), row.handle(), row.name(), row.email(), row.followers(), row.verified(),
+                Instant.ofEpochMilli(row.createdAt()), Instant.ofEpochMilli(row.lastSeenAt()), identities, list);
+    }
+
+    private boolean isMerged(long id) {
+        return jdbc.query("select merged_into from customer where id = ?", (rs, n) -> Sql.longOrNull(rs, "merged_into"), id)
+                .stream().anyMatch(m -> m != null);
+    }
+
+    private Conversation lockConversation(String idText) {
+        long id = Ids.require(idText, "conversation");
+        Long customerId = jdbc.query("select customer_id from conversation where id = ?", (rs, n) -> rs.getLong(1), id)
+                .stream().findFirst().orElseThrow(() -> EarshotException.notFound("conversation", idText));
+        customers.lock(List.of(customerId));
+        Conversation c = conversations.lock(id);
+        if (c == null) {
+            throw EarshotException.notFound("conversation", idText);
+        }
+        return c;
+    }
+
+    private void rerank(Conversation c, long now) {
+        ranking.rank(c, customers.byIds(List.of(c.customerId)).get(c.customerId), now);
+        conversations.save(List.of(c));
+    }
+
+    private static Instant instant(Long millis) {
+        return millis == null ? null : Instant.ofEpochMilli(millis);
+    }
+}

@@ -1,0 +1,360 @@
+package io.earshot.conversation;
+
+import io.earshot.classify.SignalClassifier;
+import io.earshot.classify.Signals;
+import io.earshot.ingest.Channel;
+import io.earshot.ingest.IncomingMessage;
+import io.earshot.platform.EarshotClock;
+import io.earshot.platform.IdGenerator;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.IntStream;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The hot path: classifies a batch of incoming messages, finds or creates their customers, threads each into
+ * a conversation, ranks the conversations and stores it all in one transaction, in batches.
+ * <p>
+ * Duplicates are found by (channel, externalId), which is also unique in the database. Within one instance
+ * batches are written one at a time; across instances the customers' rows are locked, in id order, before
+ * threading, so two writers never open two conversations for one thread.
+ */
+@Service
+public class Intake {
+
+    private static final int PARALLEL_FROM = 64;
+    private static final int ATTEMPTS = 3;
+
+    private final SignalClassifier classifier;
+    private final CustomerRows customers;
+    private final ConversationRows conversations;
+    private final MessageRows messages;
+    private final EventRows events;
+    private final ConversationRanking ranking;
+    private final IdGenerator ids;
+    private final Clock clock;
+    private final ThreadingSettings settings;
+    private final TransactionTemplate tx;
+    private final ApplicationEventPublisher publisher;
+    private final ReentrantLock writer = new ReentrantLock();
+
+    Intake(SignalClassifier classifier, CustomerRows customers, ConversationRows conversations, MessageRows messages,
+           EventRows events, ConversationRanking ranking, IdGenerator ids, Clock clock, ThreadingSettings settings,
+           TransactionTemplate tx, ApplicationEventPublisher publisher) {
+        this.classifier = classifier;
+        this.customers = customers;
+        this.conversations = conversations;
+        this.messages = messages;
+        this.events = events;
+        this.ranking = ranking;
+        this.ids = ids;
+        this.clock = clock;
+        this.settings = settings;
+        this.tx = tx;
+        this.publisher = publisher;
+    }
+
+    /** Stores what is new in {@code batch}; the results are in the batch's order. */
+    public List<IntakeResult> accept(List<IncomingMessage> batch) {
+        if (batch.isEmpty()) {
+            return List.of();
+        }
+        Signals[] signals = classify(batch);
+        if (clock instanceof EarshotClock earshot && earshot.mode() == EarshotClock.Mode.EVENT_TIME) {
+            batch.stream().map(IncomingMessage::createdAt).max(java.util.Comparator.naturalOrder())
+                    .ifPresent(earshot::advanceTo);
+        }
+        BatchOutcome outcome = null;
+        writer.lock();
+        try {
+            for (int attempt = 1; outcome == null; attempt++) {
+                try {
+                    outcome = tx.execute(status -> write(batch, signals));
+                } catch (DuplicateKeyException | LostRace e) {
+                    if (attempt >= ATTEMPTS) {
+                        throw e;
+                    }
+                }
+            }
+        } finally {
+            writer.unlock();
+        }
+        if (outcome.created > 0) {
+            publisher.publishEvent(new MessagesArrived(List.copyOf(outcome.touched), outcome.created, outcome.duplicates));
+        }
+        return outcome.results;
+    }
+
+    private Signals[] classify(List<IncomingMessage> batch) {
+        Signals[] out = new Signals[batch.size()];
+        IntStream range = IntStream.range(0, batch.size());
+        if (batch.size() >= PARALLEL_FROM) {
+            range = range.parallel();
+        }
+        range.forEach(i -> {
+            IncomingMessage m = batch.get(i);
+            out[i] = m.inbound() ? classifier.classify(m.text()) : null;
+        });
+        return out;
+    }
+
+    /** Thrown when another instance claimed an identity first; the whole batch is tried again. */
+    static final class LostRace extends RuntimeException {
+        LostRace() {
+            super("another writer claimed a customer identity first", null, false, false);
+        }
+    }
+
+    private static final class BatchOutcome {
+        final List<IntakeResult> results;
+        final Set<Long> touched = new LinkedHashSet<>();
+        int created;
+        int duplicates;
+
+        BatchOutcome(int size) {
+            results = new ArrayList<>(java.util.Collections.nCopies(size, (IntakeResult) null));
+        }
+    }
+
+    private BatchOutcome write(List<IncomingMessage> batch, Signals[] signals) {
+        long now = clock.millis();
+        BatchOutcome out = new BatchOutcome(batch.size());
+
+        // 1. duplicates, within the batch and against what is stored
+        Map<MessageRows.Key, Integer> firstIndex = new LinkedHashMap<>();
+        List<Integer> fresh = new ArrayList<>();
+        for (int i = 0; i < batch.size(); i++) {
+            IncomingMessage m = batch.get(i);
+            if (firstIndex.putIfAbsent(new MessageRows.Key(m.channel(), m.externalId()), i) == null) {
+                fresh.add(i);
+            }
+        }
+        Map<MessageRows.Key, MessageRows.Placed> stored = messages.find(firstIndex.keySet());
+        fresh.removeIf(i -> stored.containsKey(key(batch.get(i))));
+
+        // 2. customers of the new inbound messages
+        Map<Integer, Long> customerOf = resolveCustomers(batch, fresh, now);
+
+        // 3. parents of replies, stored or earlier in this batch
+        Map<MessageRows.Key, MessageRows.Placed> parents = messages.find(fresh.stream()
+                .map(batch::get).filter(m -> m.inReplyTo() != null)
+                .map(m -> new MessageRows.Key(m.channel(), m.inReplyTo())).toList());
+        Map<Long, Conversation> loaded = new HashMap<>(conversations.byIds(
+                parents.values().stream().map(MessageRows.Placed::conversationId).distinct().toList()));
+
+        // 4. lock the customers, then look again for messages another instance may have stored meanwhile
+        Set<Long> customerIds = new LinkedHashSet<>(customerOf.values());
+        parents.values().forEach(p -> customerIds.add(p.customerId()));
+        customers.lock(customerIds);
+        Map<MessageRows.Key, MessageRows.Placed> storedNow = messages.find(fresh.stream().map(i -> key(batch.get(i))).toList());
+        stored.putAll(storedNow);
+        fresh.removeIf(i -> storedNow.containsKey(key(batch.get(i))));
+
+        long since = now - settings.window().toMillis();
+        for (Conversation c : conversations.unresolvedOf(customerIds, since)) {
+            loaded.putIfAbsent(c.id, c);
+        }
+        Map<Long, CustomerRows.Row> customerRows = customers.byIds(customerIds);
+
+        // 5. thread each new message, in order
+        List<MessageRows.Row> messageRows = new ArrayList<>(fresh.size());
+        List<EventRows.Row> eventRows = new ArrayList<>();
+        Map<MessageRows.Key, MessageRows.Placed> placedHere = new HashMap<>();
+        for (int i : fresh) {
+            IncomingMessage m = batch.get(i);
+            long at = m.createdAt().toEpochMilli();
+            MessageRows.Placed parent = m.inReplyTo() == null ? null : placedHere.getOrDefault(
+                    new MessageRows.Key(m.channel(), m.inReplyTo()), parents.get(new MessageRows.Key(m.channel(), m.inReplyTo())));
+            Conversation conversation;
+            long customerId;
+            if (m.inbound()) {
+                customerId = customerOf.get(i);
+                conversation = parent != null && loaded.containsKey(parent.conversationId())
+                        && loaded.get(parent.conversationId()).customerId == customerId
+                        ? loaded.get(parent.conversationId())
+                        : openConversation(loaded, customerId, m.channel(), at, since);
+                if (conversation == null) {
+                    conversation = Conversation.start(ids.nextId(), customerId, m.channel(), at);
+                    loaded.put(conversation.id, conversation);
+                    eventRows.add(new EventRows.Row(ids.nextId(), conversation.id, at, "conversation_opened", m.author().handle(), m.channel()));
+                }
+                Signals s = signals[i];
+                boolean reopened = conversation.receive(at, m.text(), s.sentiment().label(), s.sentiment().score(),
+                        s.intent().wireName(), s.language());
+                if (reopened) {
+                    eventRows.add(new EventRows.Row(ids.nextId(), conversation.id, at, "reopened", m.author().handle(),
+                            "a new message from the customer reopened the conversation"));
+                }
+            } else {
+                if (parent == null) {
+                    out.results.set(i, IntakeResult.rejected("inReplyTo",
+                            "an outbound message must reply to a message Earshot has stored (inReplyTo), so it can be threaded"));
+                    continue;
+                }
+                conversation = loaded.get(parent.conversationId());
+                customerId = conversation.customerId;
+                conversation.answered(at);
+            }
+            long messageId = ids.nextId();
+            Signals s = signals[i];
+            messageRows.add(new MessageRows.Row(messageId, m.channel(), m.externalId(), conversation.id, customerId, m.inbound(),
+                    m.author().handle(), m.author().name(), null, m.text(), at, now, m.inReplyTo(), m.privateMessage(), m.url(),
+                    s == null ? null : s.language(), s == null ? null : s.sentiment().label(),
+                    s == null ? null : s.sentiment().score(), s == null ? null : s.intent().wireName()));
+            eventRows.add(new EventRows.Row(ids.nextId(), conversation.id, at, m.inbound() ? "message_received" : "reply_recorded",
+                    m.author().handle(), m.channel() + ":" + m.externalId()));
+            MessageRows.Placed placed = new MessageRows.Placed(messageId, conversation.id, customerId);
+            placedHere.put(key(m), placed);
+            out.results.set(i, IntakeResult.created(messageId, conversation.id));
+            out.touched.add(conversation.id);
+            out.created++;
+        }
+
+        // 6. rank what changed, store it all
+        List<Conversation> changed = loaded.values().stream().filter(c -> c.dirty).toList();
+        for (Conversation c : changed) {
+            ranking.rank(c, customerRows.get(c.customerId), now);
+        }
+        conversations.save(changed);
+        messages.insert(messageRows);
+        events.insert(eventRows);
+
+        // 7. duplicates point at what was stored first
+        for (int i = 0; i < batch.size(); i++) {
+            if (out.results.get(i) != null) {
+                continue;
+            }
+            MessageRows.Key k = key(batch.get(i));
+            MessageRows.Placed p = stored.containsKey(k) ? stored.get(k) : placedHere.get(k);
+            if (p != null) {
+                out.results.set(i, IntakeResult.duplicate(p.messageId(), p.conversationId()));
+                out.duplicates++;
+            } else {
+                out.results.set(i, out.results.get(firstIndex.get(k)));
+            }
+        }
+        return out;
+    }
+
+    private Conversation openConversation(Map<Long, Conversation> loaded, long customerId, String channel, long at, long since) {
+        Conversation sameChannel = null;
+        Conversation any = null;
+        for (Conversation c : loaded.values()) {
+            if (c.customerId != customerId || c.status == ConversationStatus.RESOLVED || c.lastActivityAt < since
+                    || at - c.lastActivityAt > settings.window().toMillis()) {
+                continue;
+            }
+            if (c.channel.equals(channel) && (sameChannel == null || c.lastActivityAt > sameChannel.lastActivityAt)) {
+                sameChannel = c;
+            }
+            if (any == null || c.lastActivityAt > any.lastActivityAt) {
+                any = c;
+            }
+        }
+        if (sameChannel != null) {
+            return sameChannel;
+        }
+        return settings.crossChannel() ? any : null;
+    }
+
+    private static MessageRows.Key key(IncomingMessage m) {
+        return new MessageRows.Key(m.channel(), m.externalId());
+    }
+
+    /**
+     * Finds the customer of every new inbound message: first by email, then by channel and handle; creates
+     * the customers and identities that do not exist yet and refreshes the reach of those that do.
+     */
+    private Map<Integer, Long> resolveCustomers(List<IncomingMessage> batch, List<Integer> fresh, long now) {
+        Map<Integer, Long> customerOf = new HashMap<>();
+        Set<IdentityKey> keys = new LinkedHashSet<>();
+        for (int i : fresh) {
+            IncomingMessage m = batch.get(i);
+            if (m.inbound()) {
+                keys.addAll(identitiesOf(m));
+            }
+        }
+        if (keys.isEmpty()) {
+            return customerOf;
+        }
+        Map<IdentityKey, Long> known = new HashMap<>(customers.customersOf(keys));
+        Map<Long, CustomerRows.Row> newCustomers = new LinkedHashMap<>();
+        Map<Long, CustomerRows.Row> seen = new LinkedHashMap<>();
+        List<CustomerRows.NewIdentity> newIdentities = new ArrayList<>();
+        for (int i : fresh) {
+            IncomingMessage m = batch.get(i);
+            if (!m.inbound()) {
+                continue;
+            }
+            List<IdentityKey> mine = identitiesOf(m);
+            Long customerId = null;
+            for (IdentityKey k : mine) {
+                customerId = known.get(k);
+                if (customerId != null) {
+                    break;
+                }
+            }
+            IncomingMessage.Author a = m.author();
+            long at = m.createdAt().toEpochMilli();
+            if (customerId == null) {
+                customerId = ids.nextId();
+                newCustomers.put(customerId, new CustomerRows.Row(customerId, a.handle(), a.name(), a.email(),
+                        a.followers() == null ? 0 : a.followers(), Boolean.TRUE.equals(a.verified()), at, at));
+            } else {
+                CustomerRows.Row before = newCustomers.get(customerId);
+                CustomerRows.Row update = new CustomerRows.Row(customerId, a.handle(), a.name(), a.email(),
+                        a.followers() == null ? (before == null ? 0 : before.followers()) : a.followers(),
+                        Boolean.TRUE.equals(a.verified()), at, at);
+                if (before != null) {
+                    newCustomers.put(customerId, new CustomerRows.Row(customerId, before.handle(),
+                            a.name() != null ? a.name() : before.name(), before.email() != null ? before.email() : a.email(),
+                            update.followers(), update.verified() || before.verified(), before.createdAt(),
+                            Math.max(before.lastSeenAt(), at)));
+                } else if (a.followers() != null || a.verified() != null || a.name() != null || a.email() != null) {
+                    seen.put(customerId, update);
+                }
+            }
+            for (IdentityKey k : mine) {
+                if (!known.containsKey(k)) {
+                    known.put(k, customerId);
+                    newIdentities.add(new CustomerRows.NewIdentity(k, customerId, "email".equals(k.channel()) && !"email".equals(m.channel())
+                            ? a.email() : a.handle(), at));
+                }
+            }
+            customerOf.put(i, customerId);
+        }
+        customers.insert(new ArrayList<>(newCustomers.values()));
+        if (!customers.claim(newIdentities).isEmpty()) {
+            throw new LostRace();
+        }
+        if (!seen.isEmpty()) {
+            customers.refresh(seen.values());
+        }
+        return customerOf;
+    }
+
+    private static List<IdentityKey> identitiesOf(IncomingMessage m) {
+        List<IdentityKey> keys = new ArrayList<>(2);
+        String email = m.author().email();
+        if (Channel.EMAIL.wireName().equals(m.channel()) && email == null && m.author().handle().contains("@")) {
+            email = m.author().handle();
+        }
+        if (email != null && !email.isBlank()) {
+            keys.add(IdentityKey.email(email));
+        }
+        if (!Channel.EMAIL.wireName().equals(m.channel()) || keys.isEmpty()) {
+            keys.add(IdentityKey.of(m.channel(), m.author().handle()));
+        }
+        return keys;
+    }
+}

@@ -1,0 +1,12 @@
+package io.earshot.conversation;
+
+import java.util.List;
+
+/**
+ * How urgently a conversation needs a human, with the reasons that explain the score.
+ *
+ * @param score  0-100
+ * @param level  urgent, high, normal or low
+ */
+public record Priority(int score, String level, List<String> reasons) {
+}

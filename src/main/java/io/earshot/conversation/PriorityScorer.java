@@ -1,0 +1,7 @@
+package io.earshot.conversation;
+
+/** Turns what is known of a conversation into a priority. Routing provides it; it must be deterministic. */
+public interface PriorityScorer {
+
+    Priority score(PriorityInput input);
+}

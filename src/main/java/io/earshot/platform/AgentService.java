@@ -1,0 +1,83 @@
+package io.earshot.platform;
+
+import java.time.Clock;
+import java.util.Locale;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Creates agents, issues their tokens and makes sure there is an admin to start with. */
+@Service
+public class AgentService {
+
+    private static final Logger log = LoggerFactory.getLogger(AgentService.class);
+    static final String BOOTSTRAP_EMAIL = "admin@earshot.local";
+
+    private final Agents agents;
+    private final IdGenerator ids;
+    private final Clock clock;
+    private final PlatformSettings settings;
+    private final Tokens tokens = new Tokens();
+
+    AgentService(Agents agents, IdGenerator ids, Clock clock, PlatformSettings settings) {
+        this.agents = agents;
+        this.ids = ids;
+        this.clock = clock;
+        this.settings = settings;
+    }
+
+    /** A new agent and its token, which is shown only this once. */
+    public record Created(Agent agent, String token) {
+    }
+
+    @Transactional
+    public Created create(String name, String email, Role role) {
+        String normalisedEmail = email.trim().toLowerCase(Locale.ROOT);
+        if (agents.byEmail(normalisedEmail).isPresent()) {
+            throw new EarshotException(409, "conflict", "an agent with email '" + normalisedEmail + "' exists already", "email");
+        }
+        Agent agent = new Agent(ids.nextId(), name.trim(), normalisedEmail, role);
+        String token = tokens.newToken();
+        try {
+            agents.insert(agent, Tokens.hash(token), clock.millis());
+        } catch (DuplicateKeyException e) {
+            throw new EarshotException(409, "conflict", "an agent with email '" + normalisedEmail + "' exists already", "email");
+        }
+        return new Created(agent, token);
+    }
+
+    public Optional<Agent> authenticate(String token) {
+        if (token == null || token.isBlank()) {
+            return Optional.empty();
+        }
+        return agents.byTokenHash(Tokens.hash(token.trim()));
+    }
+
+    /** The admin token comes from EARSHOT_ADMIN_TOKEN, or is generated and printed once on the first start. */
+    @EventListener(ApplicationReadyEvent.class)
+    @Transactional
+    public void bootstrapAdmin() {
+        String configured = settings.adminToken();
+        Optional<Agent> existing = agents.byEmail(BOOTSTRAP_EMAIL);
+        if (configured != null && !configured.isBlank()) {
+            String hash = Tokens.hash(configured.trim());
+            if (existing.isPresent()) {
+                agents.updateTokenHash(existing.get().id(), hash);
+            } else {
+                agents.insert(new Agent(ids.nextId(), "Admin", BOOTSTRAP_EMAIL, Role.ADMIN), hash, clock.millis());
+            }
+            return;
+        }
+        if (existing.isEmpty() && !agents.anyAdmin()) {
+            String token = tokens.newToken();
+            agents.insert(new Agent(ids.nextId(), "Admin", BOOTSTRAP_EMAIL, Role.ADMIN), Tokens.hash(token), clock.millis());
+            log.warn("\n\n  Earshot admin token (shown once, only its hash is stored):\n\n    {}\n\n"
+                    + "  Set EARSHOT_ADMIN_TOKEN to choose your own.\n", token);
+        }
+    }
+}

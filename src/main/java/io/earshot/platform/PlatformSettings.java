@@ -1,0 +1,32 @@
+package io.earshot.platform;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings shared by every feature.
+ *
+ * @param dataDir    where the embedded database and other files live
+ * @param clock      {@code system}, {@code manual} or {@code event-time}
+ * @param adminToken bootstrap admin token (normally from the environment variable EARSHOT_ADMIN_TOKEN)
+ */
+@ConfigurationProperties("earshot")
+public record PlatformSettings(
+        @DefaultValue("./data") String dataDir,
+        @DefaultValue("system") String clock,
+        String adminToken) {
+
+    EarshotClock.Mode clockMode() {
+        switch (clock == null ? "system" : clock.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "system":
+                return EarshotClock.Mode.SYSTEM;
+            case "manual":
+                return EarshotClock.Mode.MANUAL;
+            case "event-time":
+            case "event_time":
+                return EarshotClock.Mode.EVENT_TIME;
+            default:
+                throw new IllegalArgumentException("earshot.clock must be system, manual or event-time, not '" + clock + "'");
+        }
+    }
+}
