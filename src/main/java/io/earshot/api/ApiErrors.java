@@ -15,7 +15,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /** Every failure of the API answers in one shape, {@code {error: {code, message, field?}}}, never with a stack trace. */
-@RestControllerAdvice(basePackages = "io.earshot.api")
+@RestControllerAdvice
 class ApiErrors {
 
     private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);

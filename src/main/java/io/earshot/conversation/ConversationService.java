@@ -152,9 +152,9 @@ public class ConversationService {
 
     public CustomerView customer(String idText) {
         long id = Ids.require(idText, "customer");
-        Long mergedInto = jdbc.query("select merged_into from customer where id = ?", (rs, n) -> Sql.longOrNull(rs, "merged_into"), id)
+        long mergedInto = jdbc.query("select coalesce(merged_into, 0) from customer where id = ?", (rs, n) -> rs.getLong(1), id)
                 .stream().findFirst().orElseThrow(() -> EarshotException.notFound("customer", idText));
-        if (mergedInto != null) {
+        if (mergedInto != 0) {
             return customer(Long.toString(mergedInto));
         }
         CustomerRows.Row row = customers.byIds(List.of(id)).get(id);
@@ -169,8 +169,8 @@ public class ConversationService {
     }
 
     private boolean isMerged(long id) {
-        return jdbc.query("select merged_into from customer where id = ?", (rs, n) -> Sql.longOrNull(rs, "merged_into"), id)
-                .stream().anyMatch(m -> m != null);
+        return jdbc.query("select coalesce(merged_into, 0) from customer where id = ?", (rs, n) -> rs.getLong(1), id)
+                .stream().anyMatch(m -> m != 0);
     }
 
     private Conversation lockConversation(String idText) {

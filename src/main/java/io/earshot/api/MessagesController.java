@@ -1,0 +1,169 @@
+package io.earshot.api;
+
+import io.earshot.conversation.Intake;
+import io.earshot.conversation.IntakeResult;
+import io.earshot.ingest.IncomingMessage;
+import io.earshot.ingest.IngestSettings;
+import io.earshot.ingest.MessageItemParser;
+import io.earshot.ingest.ParsedItem;
+import io.earshot.platform.EarshotException;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * {@code POST /api/v1/messages}: one object, an array, or NDJSON. Every item gets a result; a bad item is
+ * rejected naming its field while the others are stored; 400 only when the body cannot be read at all.
+ */
+@RestController
+class MessagesController {
+
+    private final Intake intake;
+    private final MessageItemParser parser;
+    private final IngestSettings settings;
+    private final ObjectMapper json;
+
+    MessagesController(Intake intake, MessageItemParser parser, IngestSettings settings, ObjectMapper json) {
+        this.intake = intake;
+        this.parser = parser;
+        this.settings = settings;
+        this.json = json;
+    }
+
+    @PostMapping(value = "/api/v1/messages")
+    Map<String, Object> post(HttpServletRequest request) throws IOException {
+        long max = settings.maxBodySize().toBytes();
+        if (request.getContentLengthLong() > max) {
+            throw tooLarge(max);
+        }
+        byte[] body = read(request.getInputStream(), max);
+        String type = request.getContentType() == null ? "" : request.getContentType().toLowerCase();
+        List<JsonNode> nodes = new ArrayList<>();
+        List<ParsedItem> unreadable = new ArrayList<>();
+        if (type.contains("ndjson") || type.contains("jsonl") || type.contains("json-seq")) {
+            readLines(body, nodes, unreadable);
+        } else if (type.isEmpty() || type.contains("json")) {
+            JsonNode root;
+            try {
+                root = json.readTree(body);
+            } catch (JacksonException e) {
+                throw new EarshotException(400, "unreadable", "the body is not valid JSON: " + brief(e), null);
+            }
+            if (root == null || root.isMissingNode()) {
+                throw new EarshotException(400, "unreadable", "the body is empty", null);
+            }
+            if (root.isArray()) {
+                root.forEach(nodes::add);
+            } else if (root.isObject()) {
+                nodes.add(root);
+            } else {
+                throw new EarshotException(400, "unreadable", "the body must be a message object, an array of them, or NDJSON", null);
+            }
+            nodes.forEach(n -> unreadable.add(null));
+        } else {
+            throw new EarshotException(415, "unsupported_media_type",
+                    "send application/json (an object or an array) or application/x-ndjson", null);
+        }
+        List<Map<String, Object>> results = new ArrayList<>(nodes.size());
+        List<IncomingMessage> valid = new ArrayList<>();
+        List<Integer> validIndex = new ArrayList<>();
+        for (int i = 0; i < nodes.size(); i++) {
+            ParsedItem parsed = unreadable.get(i) != null ? unreadable.get(i) : parser.parse(nodes.get(i));
+            JsonNode node = nodes.get(i);
+            String externalId = node != null && node.isObject() && node.hasNonNull("externalId")
+                    ? node.get("externalId").asString() : null;
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("index", i);
+            r.put("externalId", externalId);
+            results.add(r);
+            if (parsed.ok()) {
+                valid.add(parsed.message());
+                validIndex.add(i);
+            } else {
+                reject(r, parsed.field(), parsed.error());
+            }
+        }
+        int batch = Math.max(1, settings.batchSize());
+        for (int from = 0; from < valid.size(); from += batch) {
+            int to = Math.min(valid.size(), from + batch);
+            List<IntakeResult> out = intake.accept(valid.subList(from, to));
+            for (int k = 0; k < out.size(); k++) {
+                IntakeResult res = out.get(k);
+                Map<String, Object> r = results.get(validIndex.get(from + k));
+                if ("rejected".equals(res.status())) {
+                    reject(r, res.field(), res.error());
+                } else {
+                    r.put("status", res.status());
+                    r.put("messageId", Long.toString(res.messageId()));
+                    r.put("conversationId", Long.toString(res.conversationId()));
+                }
+            }
+        }
+        return Map.of("results", results);
+    }
+
+    private static void reject(Map<String, Object> r, String field, String error) {
+        r.put("status", "rejected");
+        r.put("error", error);
+        if (field != null) {
+            r.put("field", field);
+        }
+    }
+
+    private void readLines(byte[] body, List<JsonNode> nodes, List<ParsedItem> unreadable) {
+        String text = new String(body, StandardCharsets.UTF_8);
+        int line = 0;
+        for (String raw : text.split("\r?\n", -1)) {
+            line++;
+            if (raw.isBlank()) {
+                continue;
+            }
+            try {
+                nodes.add(json.readTree(raw));
+                unreadable.add(null);
+            } catch (JacksonException e) {
+                nodes.add(null);
+                unreadable.add(ParsedItem.rejected(null, "line " + line + " is not valid JSON: " + brief(e)));
+            }
+        }
+    }
+
+    private static byte[] read(InputStream in, long max) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] buf = new byte[65536];
+        long total = 0;
+        int n;
+        while ((n = in.read(buf)) != -1) {
+            total += n;
+            if (total > max) {
+                throw tooLarge(max);
+            }
+            out.write(buf, 0, n);
+        }
+        return out.toByteArray();
+    }
+
+    private static EarshotException tooLarge(long max) {
+        return new EarshotException(413, "too_large", "the body is larger than " + max
+                + " bytes (earshot.ingest.max-body-size); send fewer messages per request", null);
+    }
+
+    private static String brief(JacksonException e) {
+        String m = e.getOriginalMessage();
+        if (m == null) {
+            return "parse error";
+        }
+        return m.length() > 200 ? m.substring(0, 200) : m;
+    }
+}

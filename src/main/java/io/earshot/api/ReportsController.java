@@ -1,0 +1,48 @@
+package io.earshot.api;
+
+import io.earshot.followup.FollowupSettings;
+import io.earshot.platform.EarshotException;
+import io.earshot.reporting.Reports;
+import io.earshot.reporting.Summary;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+class ReportsController {
+
+    private final Reports reports;
+    private final Clock clock;
+    private final FollowupSettings followup;
+
+    ReportsController(Reports reports, Clock clock, FollowupSettings followup) {
+        this.reports = reports;
+        this.clock = clock;
+        this.followup = followup;
+    }
+
+    /** The summary over conversations created from {@code from} (default: 7 days ago) to {@code to} (default: now). */
+    @GetMapping("/api/v1/reports/summary")
+    Summary summary(@RequestParam(required = false) String from, @RequestParam(required = false) String to) {
+        Instant now = clock.instant();
+        Instant end = to == null ? now : instant("to", to);
+        Instant start = from == null ? end.minus(Duration.ofDays(7)) : instant("from", from);
+        if (!start.isBefore(end)) {
+            throw EarshotException.invalid("from", "from must be before to");
+        }
+        return reports.summary(start, end, now, followup.updateCadence());
+    }
+
+    static Instant instant(String field, String value) {
+        try {
+            return OffsetDateTime.parse(value).toInstant();
+        } catch (DateTimeParseException e) {
+            throw EarshotException.invalid(field, field + " must be an ISO-8601 instant such as 2031-05-05T10:00:00Z");
+        }
+    }
+}
