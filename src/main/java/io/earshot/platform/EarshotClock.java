@@ -4,12 +4,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The one clock of Earshot. In {@code system} mode it follows the wall clock; in {@code manual} mode
  * time stands still until {@link #advanceTo(Instant)} moves it; in {@code event-time} mode (replays) it
- * follows the newest event seen, never going backwards.
+ * follows the newest event seen, never going backwards. A controlled clock keeps millisecond precision,
+ * as stored instants do.
  */
 public final class EarshotClock extends Clock {
 
@@ -23,7 +25,7 @@ public final class EarshotClock extends Clock {
     public EarshotClock(Mode mode, Clock system) {
         this.mode = mode;
         this.system = system;
-        this.now = new AtomicReference<>(system.instant());
+        this.now = new AtomicReference<>(system.instant().truncatedTo(ChronoUnit.MILLIS));
     }
 
     public Mode mode() {
@@ -45,7 +47,8 @@ public final class EarshotClock extends Clock {
         if (!isControlled()) {
             throw new IllegalStateException("the clock follows the system time; start with earshot.clock=manual");
         }
-        return now.accumulateAndGet(target, (current, wanted) -> wanted.isAfter(current) ? wanted : current);
+        Instant wanted = target.truncatedTo(ChronoUnit.MILLIS);
+        return now.accumulateAndGet(wanted, (current, next) -> next.isAfter(current) ? next : current);
     }
 
     /** Sets a controlled clock to {@code target}, even backwards: only for starting a replay. */
@@ -53,7 +56,7 @@ public final class EarshotClock extends Clock {
         if (!isControlled()) {
             throw new IllegalStateException("the clock follows the system time");
         }
-        now.set(target);
+        now.set(target.truncatedTo(ChronoUnit.MILLIS));
     }
 
     @Override

@@ -9,6 +9,8 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 
 /** The API is stateless: every request carries a bearer token; roles are checked per endpoint. */
@@ -44,6 +46,14 @@ class SecurityConfiguration {
                         .anyRequest().permitAll())
                 .csrf(c -> c.disable());
         return http.build();
+    }
+
+    /** No user names and passwords yet: the API authenticates by token only. */
+    @Bean
+    UserDetailsService noPasswordUsers() {
+        return username -> {
+            throw new UsernameNotFoundException(username);
+        };
     }
 
     static void write(HttpServletResponse response, int status, String code, String message) throws IOException {

@@ -1,0 +1,451 @@
+package io.earshot.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.earshot.Http;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The public API v1, exercised over real HTTP against a real database. Runs once on H2 and once on PostgreSQL
+ * (see the subclasses), so the same migrations and queries pass on both.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "earshot.clock=manual",
+        "earshot.admin-token=" + ApiContractTests.ADMIN,
+        "earshot.ingest.max-body-size=4MB",
+        "earshot.outbox.poll=100ms"})
+abstract class ApiContractTests {
+
+    static final String ADMIN = "admin-test-token";
+    private static final AtomicInteger SEQ = new AtomicInteger();
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    Http http;
+    String run;
+    Instant now;
+
+    @BeforeEach
+    void setUp() {
+        http = new Http(port);
+        run = "r" + System.nanoTime() + "-" + SEQ.incrementAndGet();
+        now = Instant.parse(http.get("/api/v1/clock", ADMIN).get("now").asString());
+    }
+
+    Map<String, Object> item(String channel, String externalId, String direction, String handle, String text, Instant at) {
+        Map<String, Object> author = new LinkedHashMap<>();
+        author.put("handle", handle);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("channel", channel);
+        m.put("externalId", externalId);
+        m.put("direction", direction);
+        m.put("author", author);
+        m.put("text", text);
+        m.put("createdAt", at.toString());
+        return m;
+    }
+
+    Map<String, Object> inbound(String externalId, String handle, String text) {
+        return item("twitter", run + externalId, "inbound", run + handle, text, now);
+    }
+
+    JsonNode results(Http.Answer a) {
+        assertThat(a.status()).as(a.raw()).isEqualTo(200);
+        return a.get("results");
+    }
+
+    String agentToken(String role) {
+        Http.Answer a = http.post("/api/v1/agents", Map.of("name", "Agent " + run, "email", run + role + "@example.com", "role", role), ADMIN);
+        assertThat(a.status()).as(a.raw()).isEqualTo(201);
+        return a.get("token").asString();
+    }
+
+    Instant advance(Duration d) {
+        now = now.plus(d);
+        Http.Answer a = http.post("/api/v1/clock", Map.of("now", now.toString()), ADMIN);
+        assertThat(a.status()).as(a.raw()).isEqualTo(200);
+        return now;
+    }
+
+    // ---- ingest ---------------------------------------------------------------------------------------------
+
+    @Test
+    void oneObjectThenTheSameAgainIsADuplicateOfTheSameMessage() {
+        JsonNode first = results(http.post("/api/v1/messages", inbound("m1", "anna", "My parcel never arrived"), ADMIN));
+        assertThat(first.get(0).get("status").asString()).isEqualTo("created");
+        assertThat(first.get(0).get("index").asInt()).isZero();
+        JsonNode again = results(http.post("/api/v1/messages", inbound("m1", "anna", "My parcel never arrived"), ADMIN));
+        assertThat(again.get(0).get("status").asString()).isEqualTo("duplicate");
+        assertThat(again.get(0).get("messageId").asString()).isEqualTo(first.get(0).get("messageId").asString());
+        assertThat(again.get(0).get("conversationId").asString()).isEqualTo(first.get(0).get("conversationId").asString());
+        assertThat(count("select count(*) from message where external_id = ?", run + "m1")).isEqualTo(1);
+    }
+
+    @Test
+    void arrayKeepsGoodItemsAndRejectsBadOnesNamingTheField() {
+        Map<String, Object> noChannel = inbound("b1", "bert", "hello");
+        noChannel.remove("channel");
+        Map<String, Object> badFollowers = inbound("b2", "bert", "hello");
+        badFollowers.put("author", Map.of("handle", run + "bert", "followers", "many"));
+        Map<String, Object> huge = inbound("b3", "bert", "x".repeat(2 * 1024 * 1024));
+        Map<String, Object> good = inbound("b4", "bert", "where is my refund?");
+        JsonNode r = results(http.post("/api/v1/messages", List.of(noChannel, badFollowers, huge, good), ADMIN));
+        assertThat(r).hasSize(4);
+        assertThat(r.get(0).get("status").asString()).isEqualTo("rejected");
+        assertThat(r.get(0).get("field").asString()).isEqualTo("channel");
+        assertThat(r.get(1).get("field").asString()).isEqualTo("author.followers");
+        assertThat(r.get(2).get("field").asString()).isEqualTo("text");
+        assertThat(r.get(2).get("error").asString()).contains("20000");
+        assertThat(r.get(3).get("status").asString()).isEqualTo("created");
+        assertThat(r.get(3).get("externalId").asString()).isEqualTo(run + "b4");
+    }
+
+    @Test
+    void ndjsonGivesOneResultPerLineEvenForABrokenLine() {
+        String body = http.json().writeValueAsString(inbound("n1", "nina", "one")) + "\n{not json\n\n"
+                + http.json().writeValueAsString(inbound("n2", "nina", "two")) + "\n";
+        JsonNode r = results(http.postRaw("/api/v1/messages", body, "application/x-ndjson", ADMIN));
+        assertThat(r).hasSize(3);
+        assertThat(r.get(0).get("status").asString()).isEqualTo("created");
+        assertThat(r.get(1).get("status").asString()).isEqualTo("rejected");
+        assertThat(r.get(1).get("error").asString()).contains("line 2");
+        assertThat(r.get(2).get("status").asString()).isEqualTo("created");
+    }
+
+    @Test
+    void unreadableBodiesAre400AndHugeBodies413InTheErrorShape() {
+        Http.Answer broken = http.postRaw("/api/v1/messages", "{oops", "application/json", ADMIN);
+        assertThat(broken.status()).isEqualTo(400);
+        assertThat(broken.get("error").get("code").asString()).isEqualTo("unreadable");
+        assertThat(broken.get("error").get("message").asString()).isNotBlank();
+        assertThat(http.postRaw("/api/v1/messages", "", "application/json", ADMIN).status()).isEqualTo(400);
+        assertThat(http.postRaw("/api/v1/messages", "42", "application/json", ADMIN).status()).isEqualTo(400);
+        Http.Answer big = http.postRaw("/api/v1/messages", "[" + "\"x\",".repeat(1_100_000) + "\"x\"]", "application/json", ADMIN);
+        assertThat(big.status()).isEqualTo(413);
+        assertThat(big.get("error").get("code").asString()).isEqualTo("too_large");
+        assertThat(big.raw()).doesNotContain("Exception").doesNotContain("at io.earshot");
+    }
+
+    @Test
+    void hostileTextIsStoredVerbatimAndNeverExecuted() {
+        String hostile = "<script>alert('x')</script> '; drop table message; -- \"quoted\" \u0000?";
+        hostile = hostile.replace("\u0000", "");
+        JsonNode r = results(http.post("/api/v1/messages", inbound("h1", "robert", hostile), ADMIN));
+        String conversationId = r.get(0).get("conversationId").asString();
+        JsonNode detail = http.get("/api/v1/conversations/" + conversationId, ADMIN).body();
+        assertThat(detail.get("messages").get(0).get("text").asString()).isEqualTo(hostile);
+        assertThat(count("select count(*) from message")).isPositive();
+        Http.Answer search = http.get("/api/v1/conversations?status=all&q=" + java.net.URLEncoder.encode("'; drop", java.nio.charset.StandardCharsets.UTF_8), ADMIN);
+        assertThat(search.status()).isEqualTo(200);
+        assertThat(search.get("items").size()).isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    void aCreatedAtFarAheadOfTheClockIsRejectedButSmallSkewIsNot() {
+        Map<String, Object> skewed = item("twitter", run + "s1", "inbound", run + "sk", "hi", now.plusSeconds(120));
+        Map<String, Object> future = item("twitter", run + "s2", "inbound", run + "sk", "hi", now.plus(Duration.ofHours(2)));
+        JsonNode r = results(http.post("/api/v1/messages", List.of(skewed, future), ADMIN));
+        assertThat(r.get(0).get("status").asString()).isEqualTo("created");
+        assertThat(r.get(1).get("status").asString()).isEqualTo("rejected");
+        assertThat(r.get(1).get("field").asString()).isEqualTo("createdAt");
+    }
+
+    // ---- security -------------------------------------------------------------------------------------------
+
+    @Test
+    void tokensAndRolesAreEnforced() {
+        assertThat(http.get("/api/v1/conversations", null).status()).isEqualTo(401);
+        Http.Answer wrong = http.get("/api/v1/conversations", "not-a-token");
+        assertThat(wrong.status()).isEqualTo(401);
+        assertThat(wrong.get("error").get("code").asString()).isEqualTo("unauthorized");
+        String agent = agentToken("agent");
+        assertThat(http.get("/api/v1/conversations", agent).status()).isEqualTo(200);
+        Http.Answer denied = http.post("/api/v1/agents", Map.of("name", "X", "email", run + "x@example.com", "role", "admin"), agent);
+        assertThat(denied.status()).isEqualTo(403);
+        assertThat(denied.get("error").get("code").asString()).isEqualTo("forbidden");
+        assertThat(http.post("/api/v1/clock", Map.of("now", now.toString()), agent).status()).isEqualTo(403);
+        assertThat(http.post("/api/v1/customers/1/merge", Map.of("otherId", "2"), agent).status()).isEqualTo(403);
+        Http.Answer dup = http.post("/api/v1/agents", Map.of("name", "Again", "email", run + "agent@example.com", "role", "agent"), ADMIN);
+        assertThat(dup.status()).isEqualTo(409);
+        Http.Answer badRole = http.post("/api/v1/agents", Map.of("name", "R", "email", run + "r@example.com", "role", "boss"), ADMIN);
+        assertThat(badRole.status()).isEqualTo(400);
+        assertThat(badRole.get("error").get("field").asString()).isEqualTo("role");
+    }
+
+    @Test
+    void unknownIdsAre404() {
+        assertThat(http.get("/api/v1/conversations/999999999", ADMIN).status()).isEqualTo(404);
+        assertThat(http.get("/api/v1/conversations/does-not-exist", ADMIN).status()).isEqualTo(404);
+        assertThat(http.get("/api/v1/customers/999999999", ADMIN).status()).isEqualTo(404);
+        assertThat(http.post("/api/v1/conversations/999999999/replies", Map.of("text", "hi"), ADMIN).status()).isEqualTo(404);
+        assertThat(http.post("/api/v1/conversations/x/status", Map.of("status", "resolved"), ADMIN).status()).isEqualTo(404);
+        Http.Answer none = http.get("/api/v1/nothing-here", ADMIN);
+        assertThat(none.status()).isEqualTo(404);
+        assertThat(none.get("error").get("code").asString()).isEqualTo("not_found");
+    }
+
+    // ---- threading and customers ----------------------------------------------------------------------------
+
+    @Test
+    void repliesAndFollowUpsThreadIntoOneConversationUntilTheWindowPasses() {
+        JsonNode a = results(http.post("/api/v1/messages", inbound("t1", "tom", "The app keeps crashing"), ADMIN)).get(0);
+        Map<String, Object> reply = item("twitter", run + "t2", "outbound", "BrandCare", "Sorry Tom, which phone?", now.plusSeconds(60));
+        reply.put("inReplyTo", run + "t1");
+        Map<String, Object> answer = item("twitter", run + "t3", "inbound", run + "tom", "iPhone 12", now.plusSeconds(120));
+        answer.put("inReplyTo", run + "t2");
+        advance(Duration.ofMinutes(3));
+        JsonNode r = results(http.post("/api/v1/messages", List.of(reply, answer), ADMIN));
+        String conversation = a.get("conversationId").asString();
+        assertThat(r.get(0).get("conversationId").asString()).isEqualTo(conversation);
+        assertThat(r.get(1).get("conversationId").asString()).isEqualTo(conversation);
+        JsonNode detail = http.get("/api/v1/conversations/" + conversation, ADMIN).body();
+        assertThat(detail.get("messages")).hasSize(3);
+        assertThat(detail.get("firstResponseAt").asString()).isEqualTo(now.minusSeconds(120).toString());
+
+        JsonNode later = results(http.post("/api/v1/messages", item("twitter", run + "t4", "inbound", run + "tom", "still crashing", now), ADMIN)).get(0);
+        assertThat(later.get("conversationId").asString()).isEqualTo(conversation);
+
+        advance(Duration.ofDays(4));
+        JsonNode muchLater = results(http.post("/api/v1/messages", item("twitter", run + "t5", "inbound", run + "tom", "new problem", now), ADMIN)).get(0);
+        assertThat(muchLater.get("conversationId").asString()).isNotEqualTo(conversation);
+    }
+
+    @Test
+    void anOutboundMessageWithoutAKnownParentIsRejected() {
+        JsonNode r = results(http.post("/api/v1/messages", item("twitter", run + "o1", "outbound", "BrandCare", "Hi!", now), ADMIN));
+        assertThat(r.get(0).get("status").asString()).isEqualTo("rejected");
+        assertThat(r.get(0).get("field").asString()).isEqualTo("inReplyTo");
+    }
+
+    @Test
+    void theSameEmailOnTwoChannelsIsOneCustomerAndOneCase() {
+        Map<String, Object> tweet = inbound("e1", "pat", "Survey promised ad-free hours, still ads");
+        tweet.put("author", Map.of("handle", run + "pat", "email", run + "pat@example.com"));
+        Map<String, Object> mail = item("email", run + "e2", "inbound", run + "pat@example.com", "Following up on my tweet", now);
+        JsonNode r = results(http.post("/api/v1/messages", List.of(tweet, mail), ADMIN));
+        assertThat(r.get(1).get("conversationId").asString()).isEqualTo(r.get(0).get("conversationId").asString());
+        JsonNode conversation = http.get("/api/v1/conversations/" + r.get(0).get("conversationId").asString(), ADMIN).body();
+        String customerId = conversation.get("customer").get("id").asString();
+        JsonNode customer = http.get("/api/v1/customers/" + customerId, ADMIN).body();
+        Set<String> channels = new HashSet<>();
+        customer.get("identities").forEach(i -> channels.add(i.get("channel").asString()));
+        assertThat(channels).containsExactlyInAnyOrder("twitter", "email");
+    }
+
+    @Test
+    void mergingCustomersMovesTheirTimelinesAndNeedsALead() {
+        JsonNode a = results(http.post("/api/v1/messages", inbound("g1", "gail", "hello from twitter"), ADMIN)).get(0);
+        JsonNode b = results(http.post("/api/v1/messages", item("chat", run + "g2", "inbound", run + "gail-chat", "hello from chat", now), ADMIN)).get(0);
+        String customerA = http.get("/api/v1/conversations/" + a.get("conversationId").asString(), ADMIN).body().get("customer").get("id").asString();
+        String customerB = http.get("/api/v1/conversations/" + b.get("conversationId").asString(), ADMIN).body().get("customer").get("id").asString();
+        assertThat(customerA).isNotEqualTo(customerB);
+        String lead = agentToken("lead");
+        Http.Answer merged = http.post("/api/v1/customers/" + customerA + "/merge", Map.of("otherId", customerB), lead);
+        assertThat(merged.status()).as(merged.raw()).isEqualTo(200);
+        assertThat(merged.get("conversations")).hasSize(2);
+        assertThat(merged.get("identities")).hasSize(2);
+        assertThat(http.get("/api/v1/customers/" + customerB, ADMIN).get("id").asString()).isEqualTo(customerA);
+        assertThat(http.post("/api/v1/customers/" + customerA + "/merge", Map.of("otherId", customerA), lead).status()).isEqualTo(400);
+        assertThat(http.post("/api/v1/customers/" + customerA + "/merge", Map.of("otherId", "424242424"), lead).status()).isEqualTo(404);
+        JsonNode next = results(http.post("/api/v1/messages", item("chat", run + "g3", "inbound", run + "gail-chat", "me again", now), ADMIN)).get(0);
+        String customerNow = http.get("/api/v1/conversations/" + next.get("conversationId").asString(), ADMIN).body().get("customer").get("id").asString();
+        assertThat(customerNow).isEqualTo(customerA);
+    }
+
+    @Test
+    void aNewInboundMessageReopensAResolvedConversation() {
+        JsonNode a = results(http.post("/api/v1/messages", inbound("x1", "rita", "refund please"), ADMIN)).get(0);
+        String id = a.get("conversationId").asString();
+        Http.Answer resolved = http.post("/api/v1/conversations/" + id + "/status", Map.of("status", "resolved", "note", "refunded"), ADMIN);
+        assertThat(resolved.status()).as(resolved.raw()).isEqualTo(200);
+        assertThat(resolved.get("status").asString()).isEqualTo("resolved");
+        assertThat(http.post("/api/v1/conversations/" + id + "/status", Map.of("status", "pending"), ADMIN).status()).isEqualTo(409);
+        assertThat(http.post("/api/v1/conversations/" + id + "/status", Map.of("status", "closed"), ADMIN).status()).isEqualTo(400);
+        Map<String, Object> again = inbound("x2", "rita", "the refund did not arrive");
+        again.put("inReplyTo", run + "x1");
+        JsonNode b = results(http.post("/api/v1/messages", again, ADMIN)).get(0);
+        assertThat(b.get("conversationId").asString()).isEqualTo(id);
+        JsonNode detail = http.get("/api/v1/conversations/" + id, ADMIN).body();
+        assertThat(detail.get("status").asString()).isEqualTo("open");
+        List<String> kinds = new ArrayList<>();
+        detail.get("events").forEach(e -> kinds.add(e.get("kind").asString()));
+        assertThat(kinds).contains("conversation_opened", "status_changed", "reopened");
+    }
+
+    @Test
+    void concurrentOverlappingBatchesStoreEachMessageOnceAndOneCustomerPerPerson() throws Exception {
+        List<Map<String, Object>> batch = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            batch.add(inbound("c" + i, "crowd" + (i % 10), "message " + i + " about my order"));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        List<Future<JsonNode>> futures = new ArrayList<>();
+        for (int t = 0; t < 6; t++) {
+            List<Map<String, Object>> mine = new ArrayList<>(batch);
+            java.util.Collections.rotate(mine, t * 7);
+            Callable<JsonNode> call = () -> results(http.post("/api/v1/messages", mine, ADMIN));
+            futures.add(pool.submit(call));
+        }
+        Map<String, String> messageIds = new HashMap<>();
+        int created = 0;
+        for (Future<JsonNode> f : futures) {
+            for (JsonNode r : f.get()) {
+                assertThat(r.get("status").asString()).isIn("created", "duplicate");
+                if ("created".equals(r.get("status").asString())) {
+                    created++;
+                }
+                String previous = messageIds.putIfAbsent(r.get("externalId").asString(), r.get("messageId").asString());
+                if (previous != null) {
+                    assertThat(r.get("messageId").asString()).isEqualTo(previous);
+                }
+            }
+        }
+        pool.shutdown();
+        assertThat(created).isEqualTo(40);
+        assertThat(count("select count(*) from message where external_id like ?", run + "c%")).isEqualTo(40);
+        assertThat(count("select count(distinct customer_id) from message where external_id like ?", run + "c%")).isEqualTo(10);
+        assertThat(count("select count(distinct conversation_id) from message where external_id like ?", run + "c%")).isEqualTo(10);
+        assertThat(count("select count(*) from customer_identity where handle like ?", (run + "crowd").toLowerCase() + "%")).isEqualTo(10);
+    }
+
+    // ---- the inbox ------------------------------------------------------------------------------------------
+
+    @Test
+    void theInboxSortsByPriorityAndItsCursorWalksEveryItemOnce() {
+        List<Map<String, Object>> items = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            Map<String, Object> m = item("forum", run + "p" + i, "inbound", run + "p" + i, "post number " + i, now);
+            m.put("author", Map.of("handle", run + "p" + i, "followers", i * 100_000, "verified", i == 6));
+            items.add(m);
+        }
+        results(http.post("/api/v1/messages", items, ADMIN));
+        Set<String> seen = new HashSet<>();
+        String cursor = null;
+        int previousScore = Integer.MAX_VALUE;
+        int pages = 0;
+        do {
+            String path = "/api/v1/conversations?status=open&sort=priority&channel=forum&limit=3" + (cursor == null ? "" : "&cursor=" + cursor);
+            Http.Answer page = http.get(path, ADMIN);
+            assertThat(page.status()).as(page.raw()).isEqualTo(200);
+            for (JsonNode c : page.get("items")) {
+                if (c.get("preview").asString().startsWith("post number")) {
+                    assertThat(seen.add(c.get("id").asString())).isTrue();
+                }
+                int score = c.get("priority").get("score").asInt();
+                assertThat(score).isLessThanOrEqualTo(previousScore);
+                previousScore = score;
+            }
+            cursor = page.get("nextCursor").isNull() ? null : page.get("nextCursor").asString();
+            pages++;
+        } while (cursor != null && pages < 100);
+        assertThat(seen).hasSizeGreaterThanOrEqualTo(7);
+        JsonNode top = http.get("/api/v1/conversations?status=open&sort=priority&channel=forum&q=" + "post%20number%206", ADMIN).get("items").get(0);
+        assertThat(top.get("priority").get("reasons").toString()).contains("verified").contains("600k");
+
+        assertThat(http.get("/api/v1/conversations?sort=loudest", ADMIN).get("error").get("field").asString()).isEqualTo("sort");
+        assertThat(http.get("/api/v1/conversations?status=closed", ADMIN).get("error").get("field").asString()).isEqualTo("status");
+        assertThat(http.get("/api/v1/conversations?limit=0", ADMIN).status()).isEqualTo(400);
+        assertThat(http.get("/api/v1/conversations?limit=abc", ADMIN).status()).isEqualTo(400);
+        assertThat(http.get("/api/v1/conversations?cursor=garbage", ADMIN).get("error").get("field").asString()).isEqualTo("cursor");
+        for (String sort : List.of("oldest", "newest", "due")) {
+            Http.Answer page = http.get("/api/v1/conversations?status=all&sort=" + sort + "&limit=2", ADMIN);
+            assertThat(page.status()).as(sort).isEqualTo(200);
+            String next = page.get("nextCursor").asString();
+            assertThat(http.get("/api/v1/conversations?status=all&sort=" + sort + "&limit=2&cursor=" + next, ADMIN).status()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void aReplyIsStoredQueuedAndDeliveredOnceAndCountsAsFirstResponse() throws Exception {
+        JsonNode a = results(http.post("/api/v1/messages", inbound("y1", "yara", "Why was I charged twice?"), ADMIN)).get(0);
+        String id = a.get("conversationId").asString();
+        String agent = agentToken("agent");
+        advance(Duration.ofMinutes(3));
+        Http.Answer reply = http.post("/api/v1/conversations/" + id + "/replies", Map.of("text", "Sorry Yara, checking now."), agent);
+        assertThat(reply.status()).as(reply.raw()).isEqualTo(201);
+        assertThat(reply.get("messageId").asString()).isNotBlank();
+        assertThat(reply.get("commitments").isArray()).isTrue();
+        String delivery = null;
+        for (int i = 0; i < 100 && !"sent".equals(delivery); i++) {
+            Thread.sleep(100);
+            JsonNode detail = http.get("/api/v1/conversations/" + id, ADMIN).body();
+            delivery = detail.get("messages").get(1).get("delivery").asString();
+        }
+        assertThat(delivery).isEqualTo("sent");
+        assertThat(count("select count(*) from outbox where conversation_id = ?", Long.parseLong(id))).isEqualTo(1);
+        JsonNode c = http.get("/api/v1/conversations/" + id, ADMIN).body();
+        assertThat(c.get("firstResponseAt").asString()).isEqualTo(now.toString());
+        assertThat(c.get("messages").get(1).get("direction").asString()).isEqualTo("outbound");
+        Http.Answer tooLong = http.post("/api/v1/conversations/" + id + "/replies", Map.of("text", "a".repeat(281)), agent);
+        assertThat(tooLong.status()).isEqualTo(400);
+        assertThat(tooLong.get("error").get("field").asString()).isEqualTo("text");
+        assertThat(http.post("/api/v1/conversations/" + id + "/replies", Map.of("text", " "), agent).status()).isEqualTo(400);
+        assertThat(http.post("/api/v1/conversations/" + id + "/replies", Map.of("text", 5), agent).status()).isEqualTo(400);
+    }
+
+    @Test
+    void assigningNeedsAnExistingAgent() {
+        JsonNode a = results(http.post("/api/v1/messages", inbound("z1", "zed", "question about billing"), ADMIN)).get(0);
+        String id = a.get("conversationId").asString();
+        Http.Answer me = http.post("/api/v1/agents", Map.of("name", "Zoe", "email", run + "zoe@example.com", "role", "agent"), ADMIN);
+        Http.Answer ok = http.post("/api/v1/conversations/" + id + "/assign", Map.of("agentId", me.get("id").asString()), ADMIN);
+        assertThat(ok.status()).as(ok.raw()).isEqualTo(200);
+        assertThat(ok.get("assignee").get("name").asString()).isEqualTo("Zoe");
+        JsonNode mine = http.get("/api/v1/conversations?status=all&assignee=" + me.get("id").asString(), ADMIN).body();
+        assertThat(mine.get("items")).hasSize(1);
+        Http.Answer nobody = http.post("/api/v1/conversations/" + id + "/assign", Map.of("agentId", "987654321"), ADMIN);
+        assertThat(nobody.status()).isEqualTo(404);
+        assertThat(nobody.get("error").get("field").asString()).isEqualTo("agentId");
+    }
+
+    @Test
+    void theSummaryReportsMedianAndP90FirstResponse() {
+        Instant start = advance(Duration.ofDays(30));
+        int[] minutes = {1, 2, 3, 4, 10};
+        for (int i = 0; i < minutes.length; i++) {
+            Map<String, Object> in = item("review", run + "q" + i, "inbound", run + "q" + i, "review " + i, start);
+            Map<String, Object> out = item("review", run + "qa" + i, "outbound", "Brand", "thanks", start.plusSeconds(60L * minutes[i]));
+            out.put("inReplyTo", run + "q" + i);
+            advance(Duration.ZERO);
+            results(http.post("/api/v1/messages", in, ADMIN));
+            now = start.plusSeconds(60L * minutes[i]);
+            http.post("/api/v1/clock", Map.of("now", now.toString()), ADMIN);
+            results(http.post("/api/v1/messages", out, ADMIN));
+            now = start;
+        }
+        JsonNode s = http.get("/api/v1/reports/summary?from=" + start + "&to=" + start.plusSeconds(3600), ADMIN).body();
+        assertThat(s.get("conversations").asLong()).isEqualTo(5);
+        assertThat(s.get("firstResponse").get("median").asDouble()).isEqualTo(180.0);
+        assertThat(s.get("firstResponse").get("p90").asDouble()).isEqualTo(456.0);
+        assertThat(s.get("repliesPerHour").asDouble()).isEqualTo(5.0);
+        assertThat(http.get("/api/v1/reports/summary?from=yesterday", ADMIN).get("error").get("field").asString()).isEqualTo("from");
+    }
+
+    long count(String sql, Object... args) {
+        return jdbc.queryForObject(sql, Long.class, args);
+    }
+}
