@@ -1,15 +1,42 @@
 package io.earshot;
 
+import io.earshot.cli.ClassifyCli;
+import io.earshot.cli.ReplayCommand;
+import java.util.Arrays;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
+/**
+ * Earshot. Without a command it serves the desk and the API; {@code replay FILE} feeds a file through the
+ * pipeline; {@code classify} prints the signals of each line of standard input.
+ */
 @SpringBootApplication
 @ConfigurationPropertiesScan
 @EnableScheduling
 public class EarshotApplication {
+
     public static void main(String[] args) {
-        SpringApplication.run(EarshotApplication.class, args);
+        String command = args.length > 0 ? args[0] : "";
+        String[] rest = args.length > 0 ? Arrays.copyOfRange(args, 1, args.length) : args;
+        switch (command) {
+            case "replay":
+                System.exit(new ReplayCommand(System.out, System.err).run(rest));
+                break;
+            case "classify":
+                System.exit(new ClassifyCli(System.in, System.out, System.err).run(rest));
+                break;
+            case "help":
+            case "--help":
+            case "-h":
+                System.out.println("usage: java -jar earshot.jar [replay FILE ... | classify | --server.port=8080 ...]");
+                System.out.println("  (no command)  start Earshot: the desk, the API under /api/v1, docs at /swagger-ui.html");
+                System.out.println("  replay FILE   feed NDJSON or the Twitter customer-support CSV through the pipeline");
+                System.out.println("  classify      read one text per line on stdin, print sentiment<TAB>intent<TAB>language");
+                break;
+            default:
+                SpringApplication.run(EarshotApplication.class, args);
+        }
     }
 }

@@ -1,0 +1,80 @@
+package io.earshot.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code replay FILE [--speed 60x | --max] [--batch N] [--no-sort] [--spring.property=value ...]}.
+ *
+ * @param speed how many times faster than real time events are replayed; 0 for as fast as possible
+ */
+record ReplayArguments(Path file, double speed, int batch, boolean sort, List<String> springArgs) {
+
+    static final String USAGE = "usage: java -jar earshot.jar replay FILE [--speed 60x | --max] [--batch 1000] [--no-sort] "
+            + "[--earshot.data-dir=DIR ...]\n"
+            + "  FILE     NDJSON in the API's message shape, or the Customer Support on Twitter CSV (optionally .gz)\n"
+            + "  --speed  replay at N times real time (event time), e.g. 60x; --max (default) as fast as it goes\n"
+            + "  --no-sort  keep a CSV in file order instead of sorting it by created_at";
+
+    static ReplayArguments parse(String[] args) {
+        Path file = null;
+        double speed = 0;
+        int batch = 1000;
+        boolean sort = true;
+        List<String> spring = new ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (a.equals("--max")) {
+                speed = 0;
+            } else if (a.equals("--speed") || a.startsWith("--speed=")) {
+                String v = a.contains("=") ? a.substring(a.indexOf('=') + 1) : next(args, ++i, "--speed");
+                speed = parseSpeed(v);
+            } else if (a.equals("--batch") || a.startsWith("--batch=")) {
+                String v = a.contains("=") ? a.substring(a.indexOf('=') + 1) : next(args, ++i, "--batch");
+                try {
+                    batch = Integer.parseInt(v);
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException("--batch takes a whole number, not '" + v + "'");
+                }
+                if (batch < 1 || batch > 100_000) {
+                    throw new IllegalArgumentException("--batch must be between 1 and 100000");
+                }
+            } else if (a.equals("--no-sort")) {
+                sort = false;
+            } else if (a.startsWith("--") && a.contains("=")) {
+                spring.add(a);
+            } else if (a.startsWith("-")) {
+                throw new IllegalArgumentException("unknown option " + a);
+            } else if (file == null) {
+                file = Path.of(a);
+            } else {
+                throw new IllegalArgumentException("one file at a time; also got " + a);
+            }
+        }
+        if (file == null) {
+            throw new IllegalArgumentException("which file? " + USAGE.substring("usage: ".length()));
+        }
+        return new ReplayArguments(file, speed, batch, sort, List.copyOf(spring));
+    }
+
+    private static String next(String[] args, int i, String option) {
+        if (i >= args.length) {
+            throw new IllegalArgumentException(option + " needs a value");
+        }
+        return args[i];
+    }
+
+    static double parseSpeed(String v) {
+        String n = v.endsWith("x") || v.endsWith("X") ? v.substring(0, v.length() - 1) : v;
+        try {
+            double d = Double.parseDouble(n);
+            if (d <= 0 || Double.isNaN(d) || Double.isInfinite(d)) {
+                throw new NumberFormatException();
+            }
+            return d;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--speed takes a factor such as 60x, not '" + v + "'");
+        }
+    }
+}
