@@ -116,7 +116,17 @@ public final class ModelTrainer {
 
     /** Stratified-by-position k-fold CV (fold = index mod k, data order is fixed): complaint-class metrics. */
     static Metrics.Binary crossValidate(List<SparseVector> xs, int[] ys, SoftmaxTrainer trainer, double threshold) {
+        double[] oof = outOfFold(xs, ys, trainer);
         boolean[] predicted = new boolean[xs.size()];
+        for (int i = 0; i < predicted.length; i++) {
+            predicted[i] = oof[i] >= threshold;
+        }
+        return Metrics.Binary.of(ys, predicted);
+    }
+
+    /** Complaint probability of each example from the model of the fold that did not see it. */
+    static double[] outOfFold(List<SparseVector> xs, int[] ys, SoftmaxTrainer trainer) {
+        double[] oof = new double[xs.size()];
         double[] p = new double[2];
         for (int fold = 0; fold < FOLDS; fold++) {
             List<SparseVector> trainX = new ArrayList<>();
@@ -131,10 +141,10 @@ public final class ModelTrainer {
                     trainY.stream().mapToInt(Integer::intValue).toArray(), SEED + fold).quantised();
             for (int i = fold; i < xs.size(); i += FOLDS) {
                 m.probabilities(xs.get(i), p);
-                predicted[i] = p[1] >= threshold;
+                oof[i] = p[1];
             }
         }
-        return Metrics.Binary.of(ys, predicted);
+        return oof;
     }
 
     List<SparseVector> featurise(List<String> texts) {
