@@ -1,17 +1,17 @@
 package io.earshot.cli;
 
+import io.earshot.classify.ClassifyCommand;
+import io.earshot.classify.ClassifySettings;
 import io.earshot.classify.SignalClassifier;
-import io.earshot.classify.Signals;
-import java.io.BufferedReader;
-import java.io.BufferedWriter;
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.OutputStreamWriter;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
 
-/** {@code classify}: one text per line on stdin, {@code sentiment<TAB>intent<TAB>language} per line on stdout. */
+/**
+ * {@code classify [--languages=en,es,...] [--no-language]}: one text per line on stdin,
+ * {@code sentiment<TAB>intent<TAB>language} per line on stdout, in order.
+ */
 public final class ClassifyCli {
 
     private final InputStream in;
@@ -25,23 +25,26 @@ public final class ClassifyCli {
     }
 
     public int run(String[] args) {
-        SignalClassifier classifier = new SignalClassifier();
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-             BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16)) {
-            String line;
-            while ((line = reader.readLine()) != null) {
-                Signals s = classifier.classify(line);
-                writer.write(s.sentiment().label());
-                writer.write('\t');
-                writer.write(s.intent().wireName());
-                writer.write('\t');
-                writer.write(s.language());
-                writer.write('\n');
+        ClassifySettings settings = ClassifySettings.defaults();
+        for (String a : args) {
+            if (a.startsWith("--languages=")) {
+                List<String> languages = Arrays.stream(a.substring("--languages=".length()).split(","))
+                        .map(String::trim).filter(s -> !s.isEmpty()).toList();
+                settings = settings.withLanguages(languages);
+            } else if (a.equals("--no-language")) {
+                settings = settings.withLanguageDetection(false);
+            } else {
+                err.println("classify: unknown option " + a);
+                err.println("usage: java -jar earshot.jar classify [--languages=en,es,fr] [--no-language] < texts.txt");
+                return 2;
             }
-        } catch (IOException e) {
+        }
+        try {
+            new ClassifyCommand(SignalClassifier.fromSettings(settings)).run(in, out);
+            return 0;
+        } catch (RuntimeException e) {
             err.println("classify: " + e.getMessage());
             return 1;
         }
-        return 0;
     }
 }
