@@ -4,6 +4,11 @@ import io.earshot.platform.AgentService;
 import io.earshot.platform.EarshotException;
 import io.earshot.platform.Role;
 import java.util.Map;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -12,6 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
 @RestController
+@Tag(name = "Agents")
 class AgentsController {
 
     private final AgentService agents;
@@ -21,6 +27,7 @@ class AgentsController {
     }
 
     /** Creates an agent (admin only); the token is shown in this answer only. */
+    @Operation(summary = "Create an agent (admin only); the token is returned this once", requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "example", value = Examples.AGENT))), responses = {@ApiResponse(responseCode = "201", description = "created", content = @Content(mediaType = "application/json", examples = @ExampleObject(value = Examples.AGENT_RESULT))), @ApiResponse(responseCode = "403", description = "not an admin", content = @Content(mediaType = "application/json", examples = @ExampleObject(value = Examples.ERROR))), @ApiResponse(responseCode = "409", description = "the email is taken", content = @Content(mediaType = "application/json", examples = @ExampleObject(value = Examples.ERROR)))})
     @PostMapping("/api/v1/agents")
     @ResponseStatus(HttpStatus.CREATED)
     Map<String, Object> create(@RequestBody JsonNode body) {

@@ -6,6 +6,11 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -14,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
 @RestController
+@Tag(name = "Clock")
 class ClockController {
 
     private final EarshotClock clock;
@@ -24,12 +30,14 @@ class ClockController {
         this.publisher = publisher;
     }
 
+    @Operation(summary = "The time Earshot runs on, and the clock mode")
     @GetMapping("/api/v1/clock")
     Map<String, Object> now() {
         return Map.of("now", clock.instant(), "mode", clock.mode().name().toLowerCase());
     }
 
     /** Moves a manual clock forward (never back); timers that fall due fire. */
+    @Operation(summary = "Move the manual clock forward (admin; earshot.clock=manual)", description = "Never backwards; every timer that falls due fires, so weeks of follow-up can be tested in a second.", requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "example", value = Examples.CLOCK))), responses = {@ApiResponse(responseCode = "403", description = "not an admin", content = @Content(mediaType = "application/json", examples = @ExampleObject(value = Examples.ERROR))), @ApiResponse(responseCode = "409", description = "the clock follows the system time", content = @Content(mediaType = "application/json", examples = @ExampleObject(value = Examples.ERROR)))})
     @PostMapping("/api/v1/clock")
     Map<String, Object> move(@RequestBody JsonNode body) {
         Bodies.object(body);

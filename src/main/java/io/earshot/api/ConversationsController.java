@@ -9,6 +9,11 @@ import io.earshot.conversation.Page;
 import io.earshot.platform.Agent;
 import io.earshot.platform.EarshotException;
 import io.earshot.platform.Ids;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,6 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
 @RestController
+@Tag(name = "Conversations")
 class ConversationsController {
 
     static final int MAX_LIMIT = 200;
@@ -33,6 +39,7 @@ class ConversationsController {
         this.service = service;
     }
 
+    @Operation(summary = "The inbox: conversations filtered, sorted and paged by cursor", description = "status: open (default), pending, resolved, all. sort: priority (default), oldest, newest, due. q searches the messages' text. Pass nextCursor as cursor for the next page; it is null on the last one.", responses = {@ApiResponse(responseCode = "200", description = "a page", content = @Content(mediaType = "application/json", examples = @ExampleObject(value = Examples.CONVERSATIONS))), @ApiResponse(responseCode = "400", description = "a bad filter, sort, limit or cursor", content = @Content(mediaType = "application/json", examples = @ExampleObject(value = Examples.ERROR)))})
     @GetMapping("/api/v1/conversations")
     Page<ConversationView> list(@RequestParam(defaultValue = "open") String status,
                                 @RequestParam(defaultValue = "priority") String sort,
@@ -60,11 +67,13 @@ class ConversationsController {
         return queries.list(new ConversationQuery(status, sort, channel, assigneeId, q, n, cursor));
     }
 
+    @Operation(summary = "One conversation with its messages (with signals), commitments and timeline", responses = @ApiResponse(responseCode = "404", description = "no such conversation", content = @Content(mediaType = "application/json", examples = @ExampleObject(value = Examples.ERROR))))
     @GetMapping("/api/v1/conversations/{id}")
     ConversationDetail one(@PathVariable String id) {
         return queries.detail(id);
     }
 
+    @Operation(summary = "Reply through the conversation's channel", description = "Stored as an outbound message and queued in the outbox for the channel's connector (retried, never sent twice). A public reply longer than the channel takes (280 on twitter) is refused.", requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "example", value = Examples.REPLY))), responses = {@ApiResponse(responseCode = "201", description = "stored and queued", content = @Content(mediaType = "application/json", examples = @ExampleObject(value = Examples.REPLY_RESULT))), @ApiResponse(responseCode = "400", description = "no text, or too long for the channel", content = @Content(mediaType = "application/json", examples = @ExampleObject(value = Examples.ERROR))), @ApiResponse(responseCode = "404", description = "no such conversation", content = @Content(mediaType = "application/json", examples = @ExampleObject(value = Examples.ERROR)))})
     @PostMapping("/api/v1/conversations/{id}/replies")
     @ResponseStatus(HttpStatus.CREATED)
     ConversationService.Reply reply(@PathVariable String id, @RequestBody JsonNode body, @AuthenticationPrincipal Agent agent) {
@@ -73,6 +82,7 @@ class ConversationsController {
         return service.reply(id, agent, text, Bodies.bool(body, "private"));
     }
 
+    @Operation(summary = "Assign to an agent (agentId null unassigns)", requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "example", value = Examples.ASSIGN))), responses = @ApiResponse(responseCode = "404", description = "no such conversation or agent", content = @Content(mediaType = "application/json", examples = @ExampleObject(value = Examples.ERROR))))
     @PostMapping("/api/v1/conversations/{id}/assign")
     ConversationView assign(@PathVariable String id, @RequestBody JsonNode body, @AuthenticationPrincipal Agent agent) {
         Bodies.object(body);
@@ -80,6 +90,7 @@ class ConversationsController {
         return queries.one(Ids.require(id, "conversation")).orElseThrow();
     }
 
+    @Operation(summary = "Change status: open, pending (waiting on the customer) or resolved", description = "A resolved conversation can only be reopened; a new inbound message reopens it by itself.", requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "example", value = Examples.STATUS))), responses = {@ApiResponse(responseCode = "400", description = "unknown status", content = @Content(mediaType = "application/json", examples = @ExampleObject(value = Examples.ERROR))), @ApiResponse(responseCode = "409", description = "a move the conversation refuses, e.g. resolved to pending", content = @Content(mediaType = "application/json", examples = @ExampleObject(value = Examples.ERROR)))})
     @PostMapping("/api/v1/conversations/{id}/status")
     ConversationView status(@PathVariable String id, @RequestBody JsonNode body, @AuthenticationPrincipal Agent agent) {
         Bodies.object(body);

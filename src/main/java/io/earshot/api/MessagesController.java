@@ -16,6 +16,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.core.JacksonException;
@@ -27,6 +32,7 @@ import tools.jackson.databind.ObjectMapper;
  * rejected naming its field while the others are stored; 400 only when the body cannot be read at all.
  */
 @RestController
+@Tag(name = "Messages")
 class MessagesController {
 
     private final Intake intake;
@@ -41,6 +47,7 @@ class MessagesController {
         this.json = json;
     }
 
+    @Operation(summary = "Send messages in: one object, an array, or NDJSON", description = "Each item gets a result in order: created, duplicate ((channel, externalId) seen before: nothing is stored twice) or rejected with the field at fault; the other items are stored. 400 only when the body cannot be read at all, 413 when it is larger than earshot.ingest.max-body-size.", requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = {@Content(mediaType = "application/json", examples = {@ExampleObject(name = "one message", value = Examples.MESSAGE), @ExampleObject(name = "an array (email thread with our reply)", value = Examples.MESSAGES)}), @Content(mediaType = "application/x-ndjson", examples = @ExampleObject(name = "NDJSON", value = Examples.NDJSON))}), responses = {@ApiResponse(responseCode = "200", description = "per-item results", content = @Content(mediaType = "application/json", examples = @ExampleObject(value = Examples.MESSAGE_RESULTS))), @ApiResponse(responseCode = "400", description = "unreadable body", content = @Content(mediaType = "application/json", examples = @ExampleObject(value = Examples.ERROR))), @ApiResponse(responseCode = "413", description = "body too large", content = @Content(mediaType = "application/json", examples = @ExampleObject(value = Examples.ERROR)))})
     @PostMapping(value = "/api/v1/messages")
     Map<String, Object> post(HttpServletRequest request) throws IOException {
         long max = settings.maxBodySize().toBytes();

@@ -9,11 +9,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
+@Tag(name = "Reports")
 class ReportsController {
 
     private final Reports reports;
@@ -27,6 +33,7 @@ class ReportsController {
     }
 
     /** The summary over conversations created from {@code from} (default: 7 days ago) to {@code to} (default: now). */
+    @Operation(summary = "Summary over conversations created from..to: counts, first-response and resolution median/p90 (seconds), replies per hour")
     @GetMapping("/api/v1/reports/summary")
     Summary summary(@RequestParam(required = false) String from, @RequestParam(required = false) String to) {
         Instant now = clock.instant();
