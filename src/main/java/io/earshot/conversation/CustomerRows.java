@@ -29,19 +29,24 @@ class CustomerRows {
         this.jdbc = jdbc;
     }
 
+    /** The customers holding these identities; one indexed query per channel and chunk. */
     Map<IdentityKey, Long> customersOf(Collection<IdentityKey> keys) {
         Map<IdentityKey, Long> found = new HashMap<>();
-        Set<String> handles = keys.stream().map(IdentityKey::handle).collect(Collectors.toSet());
-        Set<IdentityKey> wanted = Set.copyOf(keys);
-        for (List<String> chunk : Sql.chunks(handles)) {
-            jdbc.query("select channel, handle, customer_id from customer_identity where handle in (" + Sql.marks(chunk.size()) + ")",
-                    rs -> {
-                        IdentityKey k = new IdentityKey(rs.getString(1), rs.getString(2));
-                        if (wanted.contains(k)) {
-                            found.put(k, rs.getLong(3));
-                        }
-                    }, chunk.toArray());
-        }
+        Map<String, Set<String>> byChannel = keys.stream().collect(Collectors.groupingBy(IdentityKey::channel,
+                Collectors.mapping(IdentityKey::handle, Collectors.toSet())));
+        byChannel.forEach((channel, handles) -> {
+            for (List<String> chunk : Sql.chunks(handles)) {
+                Object[] args = new Object[chunk.size() + 1];
+                args[0] = channel;
+                for (int i = 0; i < chunk.size(); i++) {
+                    args[i + 1] = chunk.get(i);
+                }
+                jdbc.query("select handle, customer_id from customer_identity where channel = ? and handle in ("
+                        + Sql.marks(chunk.size()) + ")", rs -> {
+                            found.put(new IdentityKey(channel, rs.getString(1)), rs.getLong(2));
+                        }, args);
+            }
+        });
         return found;
     }
 

@@ -35,22 +35,27 @@ class MessageRows {
         this.jdbc = jdbc;
     }
 
+    /** Where these messages are stored; one indexed query per channel and chunk ((channel, external_id) is unique). */
     Map<Key, Placed> find(Collection<Key> keys) {
         Map<Key, Placed> found = new HashMap<>();
         if (keys.isEmpty()) {
             return found;
         }
-        Set<Key> wanted = Set.copyOf(keys);
-        Set<String> ids = keys.stream().map(Key::externalId).collect(Collectors.toSet());
-        for (List<String> chunk : Sql.chunks(ids)) {
-            jdbc.query("select channel, external_id, id, conversation_id, customer_id from message where external_id in ("
-                    + Sql.marks(chunk.size()) + ")", rs -> {
-                        Key k = new Key(rs.getString(1), rs.getString(2));
-                        if (wanted.contains(k)) {
-                            found.put(k, new Placed(rs.getLong(3), rs.getLong(4), rs.getLong(5)));
-                        }
-                    }, chunk.toArray());
-        }
+        Map<String, Set<String>> byChannel = keys.stream().collect(Collectors.groupingBy(Key::channel,
+                Collectors.mapping(Key::externalId, Collectors.toSet())));
+        byChannel.forEach((channel, ids) -> {
+            for (List<String> chunk : Sql.chunks(ids)) {
+                Object[] args = new Object[chunk.size() + 1];
+                args[0] = channel;
+                for (int i = 0; i < chunk.size(); i++) {
+                    args[i + 1] = chunk.get(i);
+                }
+                jdbc.query("select external_id, id, conversation_id, customer_id from message where channel = ? and external_id in ("
+                        + Sql.marks(chunk.size()) + ")", rs -> {
+                            found.put(new Key(channel, rs.getString(1)), new Placed(rs.getLong(2), rs.getLong(3), rs.getLong(4)));
+                        }, args);
+            }
+        });
         return found;
     }
 
