@@ -445,6 +445,22 @@ abstract class ApiContractTests {
         assertThat(http.get("/api/v1/reports/summary?from=yesterday", ADMIN).get("error").get("field").asString()).isEqualTo("from");
     }
 
+    @Test
+    void theOpenApiDocumentDescribesEveryEndpointWithExamples() {
+        Http.Answer doc = http.get("/v3/api-docs", null);
+        assertThat(doc.status()).isEqualTo(200);
+        JsonNode paths = doc.get("paths");
+        for (String path : List.of("/api/v1/messages", "/api/v1/conversations", "/api/v1/conversations/{id}",
+                "/api/v1/conversations/{id}/replies", "/api/v1/conversations/{id}/assign", "/api/v1/conversations/{id}/status",
+                "/api/v1/customers/{id}", "/api/v1/customers/{id}/merge", "/api/v1/agents", "/api/v1/clock",
+                "/api/v1/reports/summary")) {
+            assertThat(paths.has(path)).as(path).isTrue();
+        }
+        assertThat(paths.get("/api/v1/messages").toString()).contains("application/x-ndjson").contains("examples");
+        assertThat(doc.get("components").get("securitySchemes").has("bearer")).isTrue();
+        assertThat(http.get("/swagger-ui.html", null).status()).isIn(200, 302);
+    }
+
     long count(String sql, Object... args) {
         return jdbc.queryForObject(sql, Long.class, args);
     }
