@@ -32,6 +32,7 @@ final class Conversation {
     Long firstResponseDue;
     Long nextUpdateDue;
     Long resolutionDue;
+    Long priorityRefreshAt;
     boolean isNew;
     boolean dirty;
 
@@ -113,15 +114,15 @@ final class Conversation {
         dirty = true;
     }
 
+    /** True when the conversation is open and the customer spoke last: the next move is ours. */
+    boolean awaitingUs() {
+        return status == ConversationStatus.OPEN && lastInboundAt != null
+                && (lastOutboundAt == null || lastOutboundAt < lastInboundAt);
+    }
+
     /** How long the customer has been waiting on us at {@code now}; zero when we spoke last. */
     Duration waiting(long now) {
-        if (status != ConversationStatus.OPEN || lastInboundAt == null) {
-            return Duration.ZERO;
-        }
-        if (lastOutboundAt != null && lastOutboundAt >= lastInboundAt) {
-            return Duration.ZERO;
-        }
-        return Duration.ofMillis(Math.max(0, now - lastInboundAt));
+        return awaitingUs() ? Duration.ofMillis(Math.max(0, now - lastInboundAt)) : Duration.ZERO;
     }
 
     Long dueAt() {

@@ -19,11 +19,14 @@ class ConversationRanking {
     void rank(Conversation c, CustomerRows.Row customer, long now) {
         long followers = customer == null ? 0 : customer.followers();
         boolean verified = customer != null && customer.verified();
-        c.priority = scorer.score(new PriorityInput(
+        PriorityInput input = new PriorityInput(
                 c.sentimentLabel == null ? "neutral" : c.sentimentLabel,
                 c.sentimentScore == null ? 0 : c.sentimentScore,
                 c.intent == null ? "other" : c.intent,
-                followers, verified, c.waiting(now), c.inboundCount, isPublic(c.channel)));
+                followers, verified, c.waiting(now), c.inboundCount, isPublic(c.channel));
+        c.priority = scorer.score(input);
+        java.time.Duration stable = c.awaitingUs() ? scorer.stableFor(input) : null;
+        c.priorityRefreshAt = stable == null ? null : now + stable.toMillis();
         Deadlines d = planner.plan(new DeadlineInput(c.channel, c.status.wireName(), c.sentimentLabel, c.intent,
                 c.priority.level(), followers, instant(c.createdAt), instant(c.lastInboundAt), instant(c.lastOutboundAt),
                 instant(c.firstResponseAt)));

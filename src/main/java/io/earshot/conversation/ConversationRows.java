@@ -23,16 +23,16 @@ class ConversationRows {
     static final String COLUMNS = "id, customer_id, channel, status, assignee_id, preview, priority_score, priority_level, "
             + "priority_reasons, sentiment_label, sentiment_score, intent, language, inbound_count, created_at, "
             + "last_activity_at, last_inbound_at, last_outbound_at, first_response_at, first_response_seconds, "
-            + "resolved_at, resolution_seconds, first_response_due, next_update_due, resolution_due, due_at";
+            + "resolved_at, resolution_seconds, first_response_due, next_update_due, resolution_due, due_at, priority_refresh_at";
 
     private static final String INSERT = "insert into conversation (" + COLUMNS + ") values "
-            + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String UPDATE = "update conversation set customer_id = ?, channel = ?, status = ?, assignee_id = ?, "
             + "preview = ?, priority_score = ?, priority_level = ?, priority_reasons = ?, sentiment_label = ?, "
             + "sentiment_score = ?, intent = ?, language = ?, inbound_count = ?, created_at = ?, last_activity_at = ?, "
             + "last_inbound_at = ?, last_outbound_at = ?, first_response_at = ?, first_response_seconds = ?, "
             + "resolved_at = ?, resolution_seconds = ?, first_response_due = ?, next_update_due = ?, resolution_due = ?, "
-            + "due_at = ? where id = ?";
+            + "due_at = ?, priority_refresh_at = ? where id = ?";
 
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() { };
 
@@ -54,6 +54,12 @@ class ConversationRows {
                     this::map, chunk.toArray()));
         }
         return found.stream().collect(Collectors.toMap(c -> c.id, Function.identity()));
+    }
+
+    /** Open conversations whose priority is due to change by time alone, at most {@code limit}. */
+    List<Long> dueForRefresh(long now, int limit) {
+        return jdbc.queryForList("select id from conversation where priority_refresh_at <= ? order by priority_refresh_at limit ?",
+                Long.class, now, limit);
     }
 
     Conversation lock(long id) {
@@ -127,6 +133,7 @@ class ConversationRows {
         setLong(ps, i++, c.nextUpdateDue);
         setLong(ps, i++, c.resolutionDue);
         setLong(ps, i++, c.dueAt());
+        setLong(ps, i++, c.priorityRefreshAt);
         return i;
     }
 
@@ -161,6 +168,7 @@ class ConversationRows {
         c.firstResponseDue = Sql.longOrNull(rs, "first_response_due");
         c.nextUpdateDue = Sql.longOrNull(rs, "next_update_due");
         c.resolutionDue = Sql.longOrNull(rs, "resolution_due");
+        c.priorityRefreshAt = Sql.longOrNull(rs, "priority_refresh_at");
         return c;
     }
 }

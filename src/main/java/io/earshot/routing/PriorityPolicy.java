@@ -3,6 +3,7 @@ package io.earshot.routing;
 import io.earshot.conversation.Priority;
 import io.earshot.conversation.PriorityInput;
 import io.earshot.conversation.PriorityScorer;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -15,6 +16,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class PriorityPolicy implements PriorityScorer {
+
+    /** Waiting adds 4 points a step, for at most this many steps. */
+    static final int MAX_WAITING_STEPS = 5;
 
     private final RoutingSettings settings;
 
@@ -71,7 +75,7 @@ class PriorityPolicy implements PriorityScorer {
         }
         long minutes = in.waiting().toMinutes();
         if (minutes >= settings.waitingStep().toMinutes()) {
-            int points = (int) Math.min(20, minutes / settings.waitingStep().toMinutes() * 4);
+            int points = (int) Math.min(MAX_WAITING_STEPS * 4, minutes / settings.waitingStep().toMinutes() * 4);
             score += points;
             reasons.add("waiting " + humanDuration(minutes));
         }
@@ -81,6 +85,16 @@ class PriorityPolicy implements PriorityScorer {
         }
         score = Math.max(0, Math.min(100, score));
         return new Priority(score, level(score), List.copyOf(reasons));
+    }
+
+    @Override
+    public Duration stableFor(PriorityInput in) {
+        long step = settings.waitingStep().toMillis();
+        long waited = in.waiting().toMillis();
+        if (step <= 0 || waited / step >= MAX_WAITING_STEPS) {
+            return null;
+        }
+        return Duration.ofMillis(step - waited % step);
     }
 
     private static int reachPoints(long followers) {

@@ -408,6 +408,20 @@ abstract class ApiContractTests {
     }
 
     @Test
+    void priorityGrowsWhileTheCustomerWaitsAndStopsWhenWeAnswer() {
+        JsonNode a = results(http.post("/api/v1/messages", inbound("w1", "wendy", "Where is my order?"), ADMIN)).get(0);
+        String id = a.get("conversationId").asString();
+        int before = http.get("/api/v1/conversations/" + id, ADMIN).get("priority").get("score").asInt();
+        advance(Duration.ofMinutes(61));
+        JsonNode waited = http.get("/api/v1/conversations/" + id, ADMIN).get("priority");
+        assertThat(waited.get("score").asInt()).isGreaterThan(before);
+        assertThat(waited.get("reasons").toString()).contains("waiting 61 minutes");
+        http.post("/api/v1/conversations/" + id + "/replies", Map.of("text", "Hi Wendy, it ships today."), ADMIN);
+        JsonNode answered = http.get("/api/v1/conversations/" + id, ADMIN).get("priority");
+        assertThat(answered.get("reasons").toString()).doesNotContain("waiting");
+    }
+
+    @Test
     void assigningNeedsAnExistingAgent() {
         JsonNode a = results(http.post("/api/v1/messages", inbound("z1", "zed", "question about billing"), ADMIN)).get(0);
         String id = a.get("conversationId").asString();
