@@ -3,6 +3,7 @@ package io.earshot.conversation;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -31,16 +32,19 @@ class CustomerRows {
 
     Map<IdentityKey, Long> customersOf(Collection<IdentityKey> keys) {
         Map<IdentityKey, Long> found = new HashMap<>();
-        Set<String> handles = keys.stream().map(IdentityKey::handle).collect(Collectors.toSet());
-        Set<IdentityKey> wanted = Set.copyOf(keys);
-        for (List<String> chunk : Sql.chunks(handles)) {
-            jdbc.query("select channel, handle, customer_id from customer_identity where handle in (" + Sql.marks(chunk.size()) + ")",
-                    rs -> {
-                        IdentityKey k = new IdentityKey(rs.getString(1), rs.getString(2));
-                        if (wanted.contains(k)) {
-                            found.put(k, rs.getLong(3));
-                        }
-                    }, chunk.toArray());
+        // a join with the wanted (channel, handle) pairs, so that the primary key serves it
+        for (List<IdentityKey> chunk : Sql.chunks(new LinkedHashSet<>(keys))) {
+            String[] channels = new String[chunk.size()];
+            String[] handles = new String[chunk.size()];
+            for (int i = 0; i < chunk.size(); i++) {
+                channels[i] = chunk.get(i).channel();
+                handles[i] = chunk.get(i).handle();
+            }
+            jdbc.query("select i.channel, i.handle, i.customer_id from "
+                    + "unnest(cast(? as varchar array), cast(? as varchar array)) as k (channel, handle) "
+                    + "join customer_identity i on i.channel = k.channel and i.handle = k.handle", rs -> {
+                        found.put(new IdentityKey(rs.getString(1), rs.getString(2)), rs.getLong(3));
+                    }, channels, handles);
         }
         return found;
     }

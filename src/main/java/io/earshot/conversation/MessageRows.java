@@ -3,10 +3,9 @@ package io.earshot.conversation;
 import java.sql.Types;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -40,16 +39,19 @@ class MessageRows {
         if (keys.isEmpty()) {
             return found;
         }
-        Set<Key> wanted = Set.copyOf(keys);
-        Set<String> ids = keys.stream().map(Key::externalId).collect(Collectors.toSet());
-        for (List<String> chunk : Sql.chunks(ids)) {
-            jdbc.query("select channel, external_id, id, conversation_id, customer_id from message where external_id in ("
-                    + Sql.marks(chunk.size()) + ")", rs -> {
-                        Key k = new Key(rs.getString(1), rs.getString(2));
-                        if (wanted.contains(k)) {
-                            found.put(k, new Placed(rs.getLong(3), rs.getLong(4), rs.getLong(5)));
-                        }
-                    }, chunk.toArray());
+        // a join with the wanted (channel, external_id) pairs, so that the unique index on both columns serves it
+        for (List<Key> chunk : Sql.chunks(new LinkedHashSet<>(keys))) {
+            String[] channels = new String[chunk.size()];
+            String[] externalIds = new String[chunk.size()];
+            for (int i = 0; i < chunk.size(); i++) {
+                channels[i] = chunk.get(i).channel();
+                externalIds[i] = chunk.get(i).externalId();
+            }
+            jdbc.query("select m.channel, m.external_id, m.id, m.conversation_id, m.customer_id from "
+                    + "unnest(cast(? as varchar array), cast(? as varchar array)) as k (channel, external_id) "
+                    + "join message m on m.channel = k.channel and m.external_id = k.external_id", rs -> {
+                        found.put(new Key(rs.getString(1), rs.getString(2)), new Placed(rs.getLong(3), rs.getLong(4), rs.getLong(5)));
+                    }, channels, externalIds);
         }
         return found;
     }
