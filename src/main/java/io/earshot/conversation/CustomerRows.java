@@ -3,6 +3,7 @@ package io.earshot.conversation;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,24 +30,22 @@ class CustomerRows {
         this.jdbc = jdbc;
     }
 
-    /** The customers holding these identities; one indexed query per channel and chunk. */
     Map<IdentityKey, Long> customersOf(Collection<IdentityKey> keys) {
         Map<IdentityKey, Long> found = new HashMap<>();
-        Map<String, Set<String>> byChannel = keys.stream().collect(Collectors.groupingBy(IdentityKey::channel,
-                Collectors.mapping(IdentityKey::handle, Collectors.toSet())));
-        byChannel.forEach((channel, handles) -> {
-            for (List<String> chunk : Sql.chunks(handles)) {
-                Object[] args = new Object[chunk.size() + 1];
-                args[0] = channel;
-                for (int i = 0; i < chunk.size(); i++) {
-                    args[i + 1] = chunk.get(i);
-                }
-                jdbc.query("select handle, customer_id from customer_identity where channel = ? and handle in ("
-                        + Sql.marks(chunk.size()) + ")", rs -> {
-                            found.put(new IdentityKey(channel, rs.getString(1)), rs.getLong(2));
-                        }, args);
+        // a join with the wanted (channel, handle) pairs, so that the primary key serves it
+        for (List<IdentityKey> chunk : Sql.chunks(new LinkedHashSet<>(keys))) {
+            String[] channels = new String[chunk.size()];
+            String[] handles = new String[chunk.size()];
+            for (int i = 0; i < chunk.size(); i++) {
+                channels[i] = chunk.get(i).channel();
+                handles[i] = chunk.get(i).handle();
             }
-        });
+            jdbc.query("select i.channel, i.handle, i.customer_id from "
+                    + "unnest(cast(? as varchar array), cast(? as varchar array)) as k (channel, handle) "
+                    + "join customer_identity i on i.channel = k.channel and i.handle = k.handle", rs -> {
+                        found.put(new IdentityKey(rs.getString(1), rs.getString(2)), rs.getLong(3));
+                    }, channels, handles);
+        }
         return found;
     }
 

@@ -3,10 +3,9 @@ package io.earshot.conversation;
 import java.sql.Types;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -35,27 +34,25 @@ class MessageRows {
         this.jdbc = jdbc;
     }
 
-    /** Where these messages are stored; one indexed query per channel and chunk ((channel, external_id) is unique). */
     Map<Key, Placed> find(Collection<Key> keys) {
         Map<Key, Placed> found = new HashMap<>();
         if (keys.isEmpty()) {
             return found;
         }
-        Map<String, Set<String>> byChannel = keys.stream().collect(Collectors.groupingBy(Key::channel,
-                Collectors.mapping(Key::externalId, Collectors.toSet())));
-        byChannel.forEach((channel, ids) -> {
-            for (List<String> chunk : Sql.chunks(ids)) {
-                Object[] args = new Object[chunk.size() + 1];
-                args[0] = channel;
-                for (int i = 0; i < chunk.size(); i++) {
-                    args[i + 1] = chunk.get(i);
-                }
-                jdbc.query("select external_id, id, conversation_id, customer_id from message where channel = ? and external_id in ("
-                        + Sql.marks(chunk.size()) + ")", rs -> {
-                            found.put(new Key(channel, rs.getString(1)), new Placed(rs.getLong(2), rs.getLong(3), rs.getLong(4)));
-                        }, args);
+        // a join with the wanted (channel, external_id) pairs, so that the unique index on both columns serves it
+        for (List<Key> chunk : Sql.chunks(new LinkedHashSet<>(keys))) {
+            String[] channels = new String[chunk.size()];
+            String[] externalIds = new String[chunk.size()];
+            for (int i = 0; i < chunk.size(); i++) {
+                channels[i] = chunk.get(i).channel();
+                externalIds[i] = chunk.get(i).externalId();
             }
-        });
+            jdbc.query("select m.channel, m.external_id, m.id, m.conversation_id, m.customer_id from "
+                    + "unnest(cast(? as varchar array), cast(? as varchar array)) as k (channel, external_id) "
+                    + "join message m on m.channel = k.channel and m.external_id = k.external_id", rs -> {
+                        found.put(new Key(rs.getString(1), rs.getString(2)), new Placed(rs.getLong(3), rs.getLong(4), rs.getLong(5)));
+                    }, channels, externalIds);
+        }
         return found;
     }
 
