@@ -1,6 +1,8 @@
 -- Earshot core schema. Runs unchanged on H2 (MODE=PostgreSQL) and PostgreSQL.
 -- Instants are stored as BIGINT epoch milliseconds (docs/adr/0002-instants-as-epoch-millis.md).
 -- Ids come from one sequence, handed out in blocks by the application (hi/lo).
+-- No foreign keys: the intake writes linked rows in one transaction and keeps the links itself
+-- (docs/adr/0006-no-foreign-keys-on-the-hot-path.md).
 
 create sequence earshot_ids start with 1 increment by 1000;
 
@@ -31,7 +33,7 @@ create table customer (
 create table customer_identity (
     channel     varchar(16)  not null,
     handle      varchar(320) not null,
-    customer_id bigint       not null references customer (id),
+    customer_id bigint       not null,
     display     varchar(320) not null,
     created_at  bigint       not null,
     constraint customer_identity_pk primary key (channel, handle)
@@ -40,7 +42,7 @@ create index customer_identity_customer_ix on customer_identity (customer_id);
 
 create table conversation (
     id                     bigint       primary key,
-    customer_id            bigint       not null references customer (id),
+    customer_id            bigint       not null,
     channel                varchar(16)  not null,
     status                 varchar(12)  not null,
     assignee_id            bigint,
@@ -76,8 +78,8 @@ create table message (
     id              bigint        primary key,
     channel         varchar(16)   not null,
     external_id     varchar(200)  not null,
-    conversation_id bigint        not null references conversation (id),
-    customer_id     bigint        not null references customer (id),
+    conversation_id bigint        not null,
+    customer_id     bigint        not null,
     inbound         boolean       not null,
     author_handle   varchar(200)  not null,
     author_name     varchar(200),
@@ -99,7 +101,7 @@ create index message_outbound_created_ix on message (inbound, created_at);
 
 create table conversation_event (
     id              bigint        primary key,
-    conversation_id bigint        not null references conversation (id),
+    conversation_id bigint        not null,
     at              bigint        not null,
     kind            varchar(32)   not null,
     actor           varchar(200),
@@ -110,7 +112,7 @@ create index conversation_event_conversation_ix on conversation_event (conversat
 -- Replies waiting for their channel's connector. One row per outbound message: never sent twice.
 create table outbox (
     id              bigint        primary key,
-    message_id      bigint        not null references message (id),
+    message_id      bigint        not null,
     conversation_id bigint        not null,
     channel         varchar(16)   not null,
     status          varchar(12)   not null,

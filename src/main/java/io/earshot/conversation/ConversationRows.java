@@ -25,6 +25,8 @@ class ConversationRows {
             + "last_activity_at, last_inbound_at, last_outbound_at, first_response_at, first_response_seconds, "
             + "resolved_at, resolution_seconds, first_response_due, next_update_due, resolution_due, due_at, priority_refresh_at";
 
+    static final String QUALIFIED = "c." + COLUMNS.replace(", ", ", c.");
+
     private static final String INSERT = "insert into conversation (" + COLUMNS + ") values "
             + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String UPDATE = "update conversation set customer_id = ?, channel = ?, status = ?, assignee_id = ?, "
@@ -50,8 +52,8 @@ class ConversationRows {
         }
         List<Conversation> found = new ArrayList<>();
         for (List<Long> chunk : Sql.chunks(ids)) {
-            found.addAll(jdbc.query("select " + COLUMNS + " from conversation where id in (" + Sql.marks(chunk.size()) + ")",
-                    this::map, chunk.toArray()));
+            found.addAll(jdbc.query("select " + QUALIFIED + " from " + Sql.idTable("k") + " join conversation c on c.id = k.id",
+                    this::map, (Object) Sql.array(chunk)));
         }
         return found.stream().collect(Collectors.toMap(c -> c.id, Function.identity()));
     }
@@ -71,13 +73,8 @@ class ConversationRows {
     List<Conversation> unresolvedOf(Collection<Long> customerIds, long since) {
         List<Conversation> found = new ArrayList<>();
         for (List<Long> chunk : Sql.chunks(customerIds)) {
-            Object[] args = new Object[chunk.size() + 1];
-            for (int i = 0; i < chunk.size(); i++) {
-                args[i] = chunk.get(i);
-            }
-            args[chunk.size()] = since;
-            found.addAll(jdbc.query("select " + COLUMNS + " from conversation where customer_id in (" + Sql.marks(chunk.size())
-                    + ") and status <> 'resolved' and last_activity_at >= ?", this::map, args));
+            found.addAll(jdbc.query("select " + QUALIFIED + " from " + Sql.idTable("k") + " join conversation c on c.customer_id = k.id "
+                    + "where c.status <> 'resolved' and c.last_activity_at >= ?", this::map, Sql.array(chunk), since));
         }
         return found;
     }

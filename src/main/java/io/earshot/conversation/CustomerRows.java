@@ -102,12 +102,12 @@ class CustomerRows {
     Map<Long, Row> byIds(Collection<Long> ids) {
         Map<Long, Row> found = new HashMap<>();
         for (List<Long> chunk : Sql.chunks(ids)) {
-            jdbc.query("select id, handle, name, email, followers, verified, created_at, last_seen_at from customer where id in ("
-                    + Sql.marks(chunk.size()) + ")", rs -> {
+            jdbc.query("select c.id, c.handle, c.name, c.email, c.followers, c.verified, c.created_at, c.last_seen_at from "
+                    + Sql.idTable("k") + " join customer c on c.id = k.id", rs -> {
                         Row r = new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5),
                                 rs.getBoolean(6), rs.getLong(7), rs.getLong(8));
                         found.put(r.id(), r);
-                    }, chunk.toArray());
+                    }, (Object) Sql.array(chunk));
         }
         return found;
     }
@@ -116,8 +116,8 @@ class CustomerRows {
     void lock(Collection<Long> ids) {
         List<Long> sorted = ids.stream().sorted().toList();
         for (List<Long> chunk : Sql.chunks(sorted)) {
-            jdbc.query("select id from customer where id in (" + Sql.marks(chunk.size()) + ") order by id for update",
-                    rs -> { }, chunk.toArray());
+            jdbc.query("select c.id from " + Sql.idTable("k") + " join customer c on c.id = k.id order by c.id for update of c",
+                    rs -> { }, (Object) Sql.array(chunk));
         }
     }
 

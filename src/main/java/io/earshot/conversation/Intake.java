@@ -18,6 +18,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.IntStream;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -33,7 +34,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class Intake {
 
     private static final int PARALLEL_FROM = 64;
-    private static final int ATTEMPTS = 3;
+    /** A batch that lost a race to another instance is tried again, after a short random pause, this often. */
+    private static final int ATTEMPTS = 12;
 
     private final SignalClassifier classifier;
     private final CustomerRows customers;
@@ -80,10 +82,11 @@ public class Intake {
             for (int attempt = 1; outcome == null; attempt++) {
                 try {
                     outcome = tx.execute(status -> write(batch, signals));
-                } catch (DuplicateKeyException | LostRace e) {
+                } catch (DuplicateKeyException | PessimisticLockingFailureException | LostRace e) {
                     if (attempt >= ATTEMPTS) {
                         throw e;
                     }
+                    pause(attempt);
                 }
             }
         } finally {
@@ -93,6 +96,15 @@ public class Intake {
             publisher.publishEvent(new MessagesArrived(List.copyOf(outcome.touched), outcome.created, outcome.duplicates));
         }
         return outcome.results;
+    }
+
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(1, 5L * attempt + 2));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while retrying a batch", e);
+        }
     }
 
     private Signals[] classify(List<IncomingMessage> batch) {
@@ -143,23 +155,28 @@ public class Intake {
         fresh.removeIf(i -> stored.containsKey(key(batch.get(i))));
 
         // 2. customers of the new inbound messages
-        Map<Integer, Long> customerOf = resolveCustomers(batch, fresh, now);
+        Map<Long, CustomerRows.Row> refreshes = new LinkedHashMap<>();
+        Map<Integer, Long> customerOf = resolveCustomers(batch, fresh, refreshes);
 
         // 3. parents of replies, stored or earlier in this batch
         Map<MessageRows.Key, MessageRows.Placed> parents = messages.find(fresh.stream()
                 .map(batch::get).filter(m -> m.inReplyTo() != null)
                 .map(m -> new MessageRows.Key(m.channel(), m.inReplyTo())).toList());
-        Map<Long, Conversation> loaded = new HashMap<>(conversations.byIds(
-                parents.values().stream().map(MessageRows.Placed::conversationId).distinct().toList()));
 
         // 4. lock the customers, then look again for messages another instance may have stored meanwhile
         Set<Long> customerIds = new LinkedHashSet<>(customerOf.values());
         parents.values().forEach(p -> customerIds.add(p.customerId()));
         customers.lock(customerIds);
+        if (!refreshes.isEmpty()) {
+            customers.refresh(refreshes.values()); // after the locks, so row locks are always taken in id order
+        }
         Map<MessageRows.Key, MessageRows.Placed> storedNow = messages.find(fresh.stream().map(i -> key(batch.get(i))).toList());
         stored.putAll(storedNow);
         fresh.removeIf(i -> storedNow.containsKey(key(batch.get(i))));
 
+        // conversations are read only now, under the locks, so no other writer changes them before we save
+        Map<Long, Conversation> loaded = new HashMap<>(conversations.byIds(
+                parents.values().stream().map(MessageRows.Placed::conversationId).distinct().toList()));
         long since = now - settings.window().toMillis();
         for (Conversation c : conversations.unresolvedOf(customerIds, since)) {
             loaded.putIfAbsent(c.id, c);
@@ -211,8 +228,6 @@ public class Intake {
                     m.author().handle(), m.author().name(), null, m.text(), at, now, m.inReplyTo(), m.privateMessage(), m.url(),
                     s == null ? null : s.language(), s == null ? null : s.sentiment().label(),
                     s == null ? null : s.sentiment().score(), s == null ? null : s.intent().wireName()));
-            eventRows.add(new EventRows.Row(ids.nextId(), conversation.id, at, m.inbound() ? "message_received" : "reply_recorded",
-                    m.author().handle(), m.channel() + ":" + m.externalId()));
             MessageRows.Placed placed = new MessageRows.Placed(messageId, conversation.id, customerId);
             placedHere.put(key(m), placed);
             out.results.set(i, IntakeResult.created(messageId, conversation.id));
@@ -273,9 +288,10 @@ public class Intake {
 
     /**
      * Finds the customer of every new inbound message: first by email, then by channel and handle; creates
-     * the customers and identities that do not exist yet and refreshes the reach of those that do.
+     * the customers and identities that do not exist yet and collects, in {@code seen}, the reach to refresh for those that do (written after the row locks).
      */
-    private Map<Integer, Long> resolveCustomers(List<IncomingMessage> batch, List<Integer> fresh, long now) {
+    private Map<Integer, Long> resolveCustomers(List<IncomingMessage> batch, List<Integer> fresh,
+                                                Map<Long, CustomerRows.Row> seen) {
         Map<Integer, Long> customerOf = new HashMap<>();
         Set<IdentityKey> keys = new LinkedHashSet<>();
         for (int i : fresh) {
@@ -289,7 +305,6 @@ public class Intake {
         }
         Map<IdentityKey, Long> known = new HashMap<>(customers.customersOf(keys));
         Map<Long, CustomerRows.Row> newCustomers = new LinkedHashMap<>();
-        Map<Long, CustomerRows.Row> seen = new LinkedHashMap<>();
         List<CustomerRows.NewIdentity> newIdentities = new ArrayList<>();
         for (int i : fresh) {
             IncomingMessage m = batch.get(i);
@@ -336,9 +351,6 @@ public class Intake {
         customers.insert(new ArrayList<>(newCustomers.values()));
         if (!customers.claim(newIdentities).isEmpty()) {
             throw new LostRace();
-        }
-        if (!seen.isEmpty()) {
-            customers.refresh(seen.values());
         }
         return customerOf;
     }
