@@ -1,7 +1,10 @@
 package io.earshot.bench;
 
 import io.earshot.EarshotApplication;
+import io.earshot.conversation.ConversationQueries;
+import io.earshot.conversation.ConversationQuery;
 import io.earshot.conversation.Intake;
+import io.earshot.reporting.Reports;
 import io.earshot.conversation.IntakeResult;
 import io.earshot.ingest.IncomingMessage;
 import io.earshot.ingest.MessageItemParser;
@@ -274,9 +277,43 @@ public final class IngestBench {
                 counts.put(table, jdbc.queryForObject("select count(*) from " + table, Long.class));
             }
             stored.put(target, counts);
-            System.out.printf("   stored: %s%n%n", counts);
+            System.out.printf("   stored: %s%n", counts);
+            readPath(context, clock);
+            System.out.println();
             return new Result(target, read, seconds, p50, p99, peak, rejected == 0 ? "" : rejected + " rejected");
         }
+    }
+
+    /** Times the inbox and the summary report on what was just stored (the read side on the same data). */
+    private static void readPath(ConfigurableApplicationContext context, EarshotClock clock) {
+        ConversationQueries queries = context.getBean(ConversationQueries.class);
+        Reports reports = context.getBean(Reports.class);
+        for (String sort : List.of("priority", "oldest", "due")) {
+            ConversationQuery first = new ConversationQuery("open", sort, null, null, null, 50, null);
+            String cursor = queries.list(first).nextCursor();
+            long[] firstPage = time(60, () -> queries.list(first));
+            ConversationQuery second = new ConversationQuery("open", sort, null, null, null, 50, cursor);
+            long[] nextPage = time(60, () -> queries.list(second));
+            System.out.printf(Locale.ROOT, "   inbox sort=%-8s 50 items: first page p50 %.1f ms p99 %.1f ms; next page p50 %.1f ms p99 %.1f ms%n",
+                    sort, percentile(firstPage, firstPage.length, 0.5), percentile(firstPage, firstPage.length, 0.99),
+                    percentile(nextPage, nextPage.length, 0.5), percentile(nextPage, nextPage.length, 0.99));
+        }
+        java.time.Instant now = clock.instant();
+        long[] summary = time(10, () -> reports.summary(MessageGenerator.START, now.plusSeconds(1), now, java.time.Duration.ofHours(24)));
+        System.out.printf(Locale.ROOT, "   summary report over every conversation: p50 %.0f ms, max %.0f ms%n",
+                percentile(summary, summary.length, 0.5), percentile(summary, summary.length, 1.0));
+    }
+
+    private static long[] time(int runs, Runnable call) {
+        call.run();
+        long[] nanos = new long[runs];
+        for (int i = 0; i < runs; i++) {
+            long t = System.nanoTime();
+            call.run();
+            nanos[i] = System.nanoTime() - t;
+        }
+        Arrays.sort(nanos);
+        return nanos;
     }
 
     private static Result copy(String target, String url, Path rows, boolean withIndexes) throws SQLException, IOException {
