@@ -48,6 +48,15 @@ final class Bodies {
         throw EarshotException.invalid(field, field + " must be an id (a string)");
     }
 
+    /** An ISO-8601 instant with an offset, such as 2031-05-05T10:00:00Z; the field is named when it is not one. */
+    static java.time.Instant instant(String field, String value) {
+        try {
+            return java.time.OffsetDateTime.parse(value).toInstant();
+        } catch (java.time.format.DateTimeParseException e) {
+            throw EarshotException.invalid(field, field + " must be an ISO-8601 instant such as 2031-05-05T10:00:00Z");
+        }
+    }
+
     static boolean bool(JsonNode body, String field) {
         JsonNode v = body.get(field);
         if (v == null || v.isNull()) {

@@ -3,8 +3,6 @@ package io.earshot.api;
 import io.earshot.platform.EarshotClock;
 import io.earshot.platform.EarshotException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.Map;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -42,12 +40,7 @@ class ClockController {
     Map<String, Object> move(@RequestBody JsonNode body) {
         Bodies.object(body);
         String text = Bodies.text(body, "now", true, 64);
-        Instant target;
-        try {
-            target = OffsetDateTime.parse(text).toInstant();
-        } catch (DateTimeParseException e) {
-            throw EarshotException.invalid("now", "now must be an ISO-8601 instant such as 2031-05-05T10:00:00Z");
-        }
+        Instant target = Bodies.instant("now", text);
         if (!clock.isControlled()) {
             throw new EarshotException(409, "clock_not_manual", "the clock follows the system time; start Earshot with "
                     + "earshot.clock=manual to move it", null);

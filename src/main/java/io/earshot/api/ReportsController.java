@@ -7,8 +7,6 @@ import io.earshot.reporting.Summary;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
@@ -37,19 +35,11 @@ class ReportsController {
     @GetMapping("/api/v1/reports/summary")
     Summary summary(@RequestParam(required = false) String from, @RequestParam(required = false) String to) {
         Instant now = clock.instant();
-        Instant end = to == null ? now : instant("to", to);
-        Instant start = from == null ? end.minus(Duration.ofDays(7)) : instant("from", from);
+        Instant end = to == null ? now : Bodies.instant("to", to);
+        Instant start = from == null ? end.minus(Duration.ofDays(7)) : Bodies.instant("from", from);
         if (!start.isBefore(end)) {
             throw EarshotException.invalid("from", "from must be before to");
         }
         return reports.summary(start, end, now, followup.updateCadence());
-    }
-
-    static Instant instant(String field, String value) {
-        try {
-            return OffsetDateTime.parse(value).toInstant();
-        } catch (DateTimeParseException e) {
-            throw EarshotException.invalid(field, field + " must be an ISO-8601 instant such as 2031-05-05T10:00:00Z");
-        }
     }
 }

@@ -71,7 +71,9 @@ public class ConversationQueries {
         int limit = query.limit();
         args.add(limit + 1);
         long now = clock.millis();
-        List<ConversationView> items = jdbc.query(SELECT + where + " order by " + sort.orderBy + " limit ?",
+        // with one status, leading the order with it (a no-op) lets the database read the page from that sort's index
+        String order = "all".equals(query.status()) ? sort.orderBy : "c.status, " + sort.orderBy;
+        List<ConversationView> items = jdbc.query(SELECT + where + " order by " + order + " limit ?",
                 (rs, n) -> view(rs, now), args.toArray());
         String next = null;
         if (items.size() > limit) {

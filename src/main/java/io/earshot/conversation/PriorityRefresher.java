@@ -20,6 +20,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 class PriorityRefresher {
 
     private static final int BATCH = 500;
+    /** At most this many re-rankings a run, so a replay racing through event time cannot flood the writer. */
+    private static final int MAX_PER_RUN = 2_000;
 
     private final ConversationRows conversations;
     private final CustomerRows customers;
@@ -57,7 +59,7 @@ class PriorityRefresher {
                 return total;
             }
             total += n;
-            if (n < BATCH) {
+            if (n < BATCH || total >= MAX_PER_RUN) {
                 return total;
             }
         }

@@ -2,12 +2,16 @@ package io.earshot.platform;
 
 import java.util.List;
 import java.util.Optional;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** The team's agents and the hashes of their API tokens. */
 @Repository
 public class Agents {
+
+    private static final RowMapper<Agent> AGENT = (rs, n) -> new Agent(rs.getLong(1), rs.getString(2), rs.getString(3),
+            Role.fromWire(rs.getString(4)).orElse(Role.AGENT));
 
     private final JdbcClient jdbc;
 
@@ -23,22 +27,19 @@ public class Agents {
 
     Optional<Agent> byTokenHash(String hash) {
         return jdbc.sql("select id, name, email, role from agent where token_hash = ?").param(hash)
-                .query((rs, n) -> new Agent(rs.getLong(1), rs.getString(2), rs.getString(3),
-                        Role.fromWire(rs.getString(4)).orElse(Role.AGENT)))
+                .query(AGENT)
                 .optional();
     }
 
     public Optional<Agent> byId(long id) {
         return jdbc.sql("select id, name, email, role from agent where id = ?").param(id)
-                .query((rs, n) -> new Agent(rs.getLong(1), rs.getString(2), rs.getString(3),
-                        Role.fromWire(rs.getString(4)).orElse(Role.AGENT)))
+                .query(AGENT)
                 .optional();
     }
 
     Optional<Agent> byEmail(String email) {
         return jdbc.sql("select id, name, email, role from agent where email = ?").param(email)
-                .query((rs, n) -> new Agent(rs.getLong(1), rs.getString(2), rs.getString(3),
-                        Role.fromWire(rs.getString(4)).orElse(Role.AGENT)))
+                .query(AGENT)
                 .optional();
     }
 
@@ -52,8 +53,7 @@ public class Agents {
 
     public List<Agent> all() {
         return jdbc.sql("select id, name, email, role from agent order by id")
-                .query((rs, n) -> new Agent(rs.getLong(1), rs.getString(2), rs.getString(3),
-                        Role.fromWire(rs.getString(4)).orElse(Role.AGENT)))
+                .query(AGENT)
                 .list();
     }
 }
