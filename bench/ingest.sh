@@ -23,4 +23,4 @@ fi
 
 exec java -Xmx512m -XX:+UseParallelGC ${BENCH_JAVA_OPTS:-} \
   -cp "target/test-classes:target/classes:$(cat "$classpath_file")" \
-  io.earshot.bench.IngestBench "$@"
+  "${BENCH_MAIN:-io.earshot.bench.IngestBench}" "$@"

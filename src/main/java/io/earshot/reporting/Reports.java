@@ -26,8 +26,9 @@ public class Reports {
                 Long.class, a, b);
         long inbound = jdbc.queryForObject("select count(*) from message where inbound = true and created_at >= ? and created_at < ?",
                 Long.class, a, b);
-        long silent = jdbc.queryForObject("select count(*) from conversation where status = 'open' and created_at < ? "
-                + "and coalesce(last_outbound_at, created_at) < ?", Long.class, b, now.toEpochMilli() - updateCadence.toMillis());
+        long silent = jdbc.queryForObject("select count(*) from conversation where created_at >= ? and created_at < ? "
+                + "and status = 'open' and coalesce(last_outbound_at, created_at) < ?", Long.class, a, b,
+                now.toEpochMilli() - updateCadence.toMillis());
         double hours = Math.max(1.0 / 60, (b - a) / 3_600_000.0);
         return new Summary(conversations, first, resolution, new Summary.Commitments(0, 0, 0, null), silent,
                 Math.round(replies / hours * 100) / 100.0, replies, inbound);

@@ -4,7 +4,8 @@ package io.earshot.reporting;
  * The summary report over conversations created in a period. Durations are in seconds.
  *
  * @param conversations       conversations created in the period
- * @param silentConversations open conversations whose customer has not heard from us for longer than the update cadence
+ * @param silentConversations conversations of the period, still open, whose customer has not heard from us for longer
+ *                            than the update cadence
  * @param repliesPerHour      outbound messages in the period per hour of the period
  */
 public record Summary(long conversations, Durations firstResponse, Durations resolution, Commitments commitments,
