@@ -68,9 +68,9 @@ final class Conversation {
             preview = previewOf(text);
             this.sentimentLabel = sentimentLabel;
             this.sentimentScore = sentimentScore;
-            this.intent = intent;
             this.language = language;
         }
+        this.intent = graver(this.intent, intent);
         lastActivityAt = Math.max(lastActivityAt, at);
         dirty = true;
         return reopened;
@@ -136,6 +136,22 @@ final class Conversation {
             }
         }
         return due;
+    }
+
+    /** Intents from gravest to mildest: a case that began as an outage report stays one when the customer says thanks. */
+    private static final java.util.List<String> GRAVITY = java.util.List.of("outage", "complaint", "request", "question", "other", "praise");
+
+    /** The graver of two intents; an unknown or missing one counts as mildest. */
+    static String graver(String current, String incoming) {
+        if (current == null) {
+            return incoming;
+        }
+        if (incoming == null) {
+            return current;
+        }
+        int a = GRAVITY.indexOf(current);
+        int b = GRAVITY.indexOf(incoming);
+        return b >= 0 && (a < 0 || b < a) ? incoming : current;
     }
 
     private static String previewOf(String text) {

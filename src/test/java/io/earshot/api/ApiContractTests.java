@@ -422,6 +422,18 @@ abstract class ApiContractTests {
     }
 
     @Test
+    void aConversationKeepsItsGravestIntentWhenTheCustomerSaysThanks() {
+        JsonNode a = results(http.post("/api/v1/messages", inbound("k1", "kim", "Your app is down, I can't log in and I'm furious"), ADMIN)).get(0);
+        String id = a.get("conversationId").asString();
+        String before = http.get("/api/v1/conversations/" + id, ADMIN).get("intent").asString();
+        assertThat(before).isIn("outage", "complaint");
+        results(http.post("/api/v1/messages", inbound("k2", "kim", "thanks, you are great"), ADMIN));
+        JsonNode after = http.get("/api/v1/conversations/" + id, ADMIN).body();
+        assertThat(after.get("intent").asString()).isEqualTo(before);
+        assertThat(after.get("preview").asString()).isEqualTo("thanks, you are great");
+    }
+
+    @Test
     void assigningNeedsAnExistingAgent() {
         JsonNode a = results(http.post("/api/v1/messages", inbound("z1", "zed", "question about billing"), ADMIN)).get(0);
         String id = a.get("conversationId").asString();
