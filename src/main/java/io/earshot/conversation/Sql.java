@@ -27,14 +27,6 @@ final class Sql {
         return ids.toArray(new Long[0]);
     }
 
-    static String marks(int n) {
-        StringBuilder sb = new StringBuilder(n * 3);
-        for (int i = 0; i < n; i++) {
-            sb.append(i == 0 ? "?" : ", ?");
-        }
-        return sb.toString();
-    }
-
     static <T> List<List<T>> chunks(Collection<T> values) {
         List<T> all = new ArrayList<>(values);
         List<List<T>> out = new ArrayList<>();
