@@ -91,6 +91,8 @@ final class DemoScript {
             if (i % 40 == 7) {
                 followers = 150_000 + random.nextInt(250_000);
                 verified = true;
+                channel = "twitter";
+                handle = (first + last.charAt(0) + (i * 37 % 1000)).toLowerCase();
             }
             if (channel.equals("email") || channel.equals("chat")) {
                 followers = 0;
@@ -110,6 +112,18 @@ final class DemoScript {
         double r = random.nextDouble();
         String[] pool = r < 0.38 ? COMPLAINTS : r < 0.62 ? QUESTIONS : r < 0.78 ? REQUESTS : r < 0.95 ? PRAISE : OTHER_LANGUAGES;
         return message(p, pick(pool), at, null);
+    }
+
+    /** A complaint from each of the few verified, widely followed customers: reach should show in the ranking. */
+    List<IncomingMessage> loudVoices(Instant at) {
+        List<IncomingMessage> out = new ArrayList<>();
+        for (Person p : people) {
+            if (p.verified()) {
+                out.add(message(p, pick(COMPLAINTS), at, null));
+                at = at.plusSeconds(600);
+            }
+        }
+        return out;
     }
 
     /** A wave of outage reports from one city within a few minutes. */

@@ -57,6 +57,7 @@ class DemoTraffic implements SmartLifecycle {
             at = at.plusMillis(step);
         }
         backlog.addAll(script.outageWave(now.minus(Duration.ofMinutes(40)), 12));
+        backlog.addAll(script.loudVoices(now.minus(Duration.ofHours(3))));
         backlog.sort(java.util.Comparator.comparing(IncomingMessage::createdAt));
         intake.accept(backlog);
         nextOutage = now.plus(settings.outageEvery());
