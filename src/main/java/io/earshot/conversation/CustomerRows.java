@@ -63,10 +63,16 @@ class CustomerRows {
                 });
     }
 
-    /** Adds identities that nobody holds yet; returns those another writer claimed first. */
+    /**
+     * Adds identities that nobody holds yet; returns those another writer claimed first. Who holds each identity
+     * is read back rather than taken from the batch's update counts, which some drivers do not report
+     * (PostgreSQL's {@code reWriteBatchedInserts} answers "success, count unknown").
+     */
     List<NewIdentity> claim(List<NewIdentity> identities) {
-        List<NewIdentity> lost = new ArrayList<>();
-        int[][] counts = jdbc.batchUpdate("insert into customer_identity (channel, handle, customer_id, display, created_at) "
+        if (identities.isEmpty()) {
+            return List.of();
+        }
+        jdbc.batchUpdate("insert into customer_identity (channel, handle, customer_id, display, created_at) "
                 + "values (?, ?, ?, ?, ?) on conflict do nothing", identities, 500, (ps, i) -> {
                     ps.setString(1, i.key().channel());
                     ps.setString(2, i.key().handle());
@@ -74,13 +80,12 @@ class CustomerRows {
                     ps.setString(4, i.display());
                     ps.setLong(5, i.createdAt());
                 });
-        int n = 0;
-        for (int[] batch : counts) {
-            for (int count : batch) {
-                if (count == 0) {
-                    lost.add(identities.get(n));
-                }
-                n++;
+        Map<IdentityKey, Long> holders = customersOf(identities.stream().map(NewIdentity::key).toList());
+        List<NewIdentity> lost = new ArrayList<>();
+        for (NewIdentity i : identities) {
+            Long holder = holders.get(i.key());
+            if (holder == null || holder != i.customerId()) {
+                lost.add(i);
             }
         }
         return lost;
