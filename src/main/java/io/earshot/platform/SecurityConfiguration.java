@@ -14,7 +14,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 
-/** The API is stateless: every request carries a bearer token; roles are checked per endpoint. */
+/** The API (and the metrics) are stateless: every request carries a bearer token; roles are checked per endpoint. */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
 class SecurityConfiguration {
@@ -22,13 +22,14 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain apiChain(HttpSecurity http, AgentService agents) throws Exception {
-        http.securityMatcher("/api/**")
+        http.securityMatcher("/api/**", "/actuator/prometheus")
                 .csrf(c -> c.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .addFilterBefore(new TokenAuthenticationFilter(agents), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(a -> a
                         .requestMatchers(HttpMethod.POST, "/api/v1/agents").hasRole("ADMIN")
                         .requestMatchers("/api/v1/clock").hasRole("ADMIN")
+                        .requestMatchers("/actuator/prometheus").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.POST, "/api/v1/customers/*/merge").hasRole("LEAD")
                         .anyRequest().hasRole("AGENT"))
                 .exceptionHandling(e -> e

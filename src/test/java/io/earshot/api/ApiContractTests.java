@@ -197,6 +197,16 @@ abstract class ApiContractTests {
     }
 
     @Test
+    void metricsAreForAdminsOnly() {
+        assertThat(http.get("/actuator/prometheus", null).status()).isEqualTo(401);
+        assertThat(http.get("/actuator/prometheus", agentToken("agent")).status()).isEqualTo(403);
+        Http.Answer metrics = http.get("/actuator/prometheus", ADMIN);
+        assertThat(metrics.status()).isEqualTo(200);
+        assertThat(metrics.raw()).contains("jvm_memory_used_bytes");
+        assertThat(http.get("/actuator/health", null).status()).isEqualTo(200);
+    }
+
+    @Test
     void unknownIdsAre404() {
         assertThat(http.get("/api/v1/conversations/999999999", ADMIN).status()).isEqualTo(404);
         assertThat(http.get("/api/v1/conversations/does-not-exist", ADMIN).status()).isEqualTo(404);
