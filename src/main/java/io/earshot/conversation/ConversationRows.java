@@ -64,6 +64,16 @@ class ConversationRows {
                 Long.class, now, limit);
     }
 
+    /** The customers of these conversations (to lock them before the conversations are read). */
+    List<Long> customersOf(Collection<Long> ids) {
+        List<Long> found = new ArrayList<>();
+        for (List<Long> chunk : Sql.chunks(ids)) {
+            found.addAll(jdbc.queryForList("select distinct c.customer_id from " + Sql.idTable("k")
+                    + " join conversation c on c.id = k.id", Long.class, (Object) Sql.array(chunk)));
+        }
+        return found;
+    }
+
     Conversation lock(long id) {
         List<Conversation> found = jdbc.query("select " + COLUMNS + " from conversation where id = ? for update", this::map, id);
         return found.isEmpty() ? null : found.get(0);

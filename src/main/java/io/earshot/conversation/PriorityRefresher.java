@@ -71,8 +71,7 @@ class PriorityRefresher {
         if (ids.isEmpty()) {
             return 0;
         }
-        Map<Long, Conversation> loaded = conversations.byIds(ids);
-        customers.lock(loaded.values().stream().map(c -> c.customerId).distinct().toList());
+        customers.lock(conversations.customersOf(ids));
         Map<Long, Conversation> fresh = conversations.byIds(ids);
         Map<Long, CustomerRows.Row> reach = customers.byIds(fresh.values().stream().map(c -> c.customerId).distinct().toList());
         List<Conversation> changed = new ArrayList<>();

@@ -99,16 +99,7 @@ public final class InboxBench {
     }
 
     private static void report(String label, int runs, IntConsumer call) {
-        for (int i = 0; i < 5; i++) {
-            call.accept(runs + i);
-        }
-        long[] nanos = new long[runs];
-        for (int i = 0; i < runs; i++) {
-            long t = System.nanoTime();
-            call.accept(i);
-            nanos[i] = System.nanoTime() - t;
-        }
-        Arrays.sort(nanos);
+        long[] nanos = Timing.sorted(5, runs, call);
         System.out.printf(Locale.ROOT, "   %-36s p50 %7.2f ms   p99 %7.2f ms   (%d runs)%n", label,
                 nanos[runs / 2] / 1e6, nanos[(int) Math.ceil(runs * 0.99) - 1] / 1e6, runs);
     }

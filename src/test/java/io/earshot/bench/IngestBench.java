@@ -304,15 +304,7 @@ public final class IngestBench {
     }
 
     private static long[] time(int runs, java.util.function.IntConsumer call) {
-        call.accept(runs);
-        long[] nanos = new long[runs];
-        for (int i = 0; i < runs; i++) {
-            long t = System.nanoTime();
-            call.accept(i);
-            nanos[i] = System.nanoTime() - t;
-        }
-        Arrays.sort(nanos);
-        return nanos;
+        return Timing.sorted(1, runs, call);
     }
 
     private static Result copy(String target, String url, Path rows, boolean withIndexes) throws SQLException, IOException {
