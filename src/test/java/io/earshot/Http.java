@@ -41,6 +41,10 @@ public final class Http {
         return postRaw(path, text, "application/json", token);
     }
 
+    public Answer delete(String path, String token) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE(), token);
+    }
+
     public Answer postRaw(String path, String body, String contentType, String token) {
         var b = HttpRequest.newBuilder(URI.create(base + path)).POST(HttpRequest.BodyPublishers.ofString(body));
         if (contentType != null) {

@@ -67,4 +67,58 @@ final class Bodies {
         }
         return v.asBoolean();
     }
+
+    /** A list of strings; a single string counts as a list of one. */
+    static java.util.List<String> strings(JsonNode body, String field, boolean required) {
+        JsonNode v = body.get(field);
+        if (v == null || v.isNull()) {
+            if (required) {
+                throw EarshotException.invalid(field, field + " is required");
+            }
+            return java.util.List.of();
+        }
+        if (v.isString()) {
+            return java.util.List.of(v.asString().trim());
+        }
+        if (!v.isArray()) {
+            throw EarshotException.invalid(field, field + " must be a list of strings");
+        }
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (JsonNode e : v) {
+            if (!e.isString() || e.asString().isBlank() || e.asString().length() > 100) {
+                throw EarshotException.invalid(field, field + " must be a list of short, non-blank strings");
+            }
+            out.add(e.asString().trim());
+        }
+        if (out.size() > 50) {
+            throw EarshotException.invalid(field, field + " takes at most 50 entries");
+        }
+        return out;
+    }
+
+    /** A whole number, or null when absent. */
+    static Long number(JsonNode body, String field, long min, long max) {
+        JsonNode v = body.get(field);
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        if (!v.isIntegralNumber() || v.asLong() < min || v.asLong() > max) {
+            throw EarshotException.invalid(field, field + " must be a whole number from " + min + " to " + max);
+        }
+        return v.asLong();
+    }
+
+    /** A duration such as "1h", "30m", "2d" or "PT1H"; required. */
+    static java.time.Duration duration(JsonNode body, String field) {
+        String text = text(body, field, true, 40);
+        try {
+            java.time.Duration d = org.springframework.boot.convert.DurationStyle.detectAndParse(text.trim());
+            if (d.isNegative() || d.isZero() || d.compareTo(java.time.Duration.ofDays(366)) > 0) {
+                throw EarshotException.invalid(field, field + " must be more than zero and at most a year");
+            }
+            return d;
+        } catch (IllegalArgumentException e) {
+            throw EarshotException.invalid(field, field + " must be a duration such as 1h, 30m, 2d or PT1H");
+        }
+    }
 }

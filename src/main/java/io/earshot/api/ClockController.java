@@ -2,6 +2,7 @@ package io.earshot.api;
 
 import io.earshot.platform.EarshotClock;
 import io.earshot.platform.EarshotException;
+import io.earshot.platform.TimerEngine;
 import java.time.Instant;
 import java.util.Map;
 import io.swagger.v3.oas.annotations.Operation;
@@ -22,10 +23,12 @@ class ClockController {
 
     private final EarshotClock clock;
     private final ApplicationEventPublisher publisher;
+    private final TimerEngine timers;
 
-    ClockController(EarshotClock clock, ApplicationEventPublisher publisher) {
+    ClockController(EarshotClock clock, ApplicationEventPublisher publisher, TimerEngine timers) {
         this.clock = clock;
         this.publisher = publisher;
+        this.timers = timers;
     }
 
     @Operation(summary = "The time Earshot runs on, and the clock mode")
@@ -46,7 +49,7 @@ class ClockController {
                     + "earshot.clock=manual to move it", null);
         }
         Instant before = clock.instant();
-        Instant now = clock.advanceTo(target);
+        Instant now = timers.advanceTo(target);
         publisher.publishEvent(new io.earshot.platform.ClockMoved(before, now));
         return Map.of("now", now, "mode", clock.mode().name().toLowerCase());
     }

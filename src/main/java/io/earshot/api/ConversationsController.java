@@ -33,10 +33,15 @@ class ConversationsController {
 
     private final ConversationQueries queries;
     private final ConversationService service;
+    private final io.earshot.followup.FollowThrough followThrough;
+    private final io.earshot.followup.Commitments commitments;
 
-    ConversationsController(ConversationQueries queries, ConversationService service) {
+    ConversationsController(ConversationQueries queries, ConversationService service,
+                            io.earshot.followup.FollowThrough followThrough, io.earshot.followup.Commitments commitments) {
         this.queries = queries;
         this.service = service;
+        this.followThrough = followThrough;
+        this.commitments = commitments;
     }
 
     @Operation(summary = "The inbox: conversations filtered, sorted and paged by cursor", description = "status: open (default), pending, resolved, all. sort: priority (default), oldest, newest, due. q searches the messages' text. Pass nextCursor as cursor for the next page; it is null on the last one.", responses = {@ApiResponse(responseCode = "200", description = "a page", content = @Content(mediaType = "application/json", examples = @ExampleObject(value = Examples.CONVERSATIONS))), @ApiResponse(responseCode = "400", description = "a bad filter, sort, limit or cursor", content = @Content(mediaType = "application/json", examples = @ExampleObject(value = Examples.ERROR)))})
@@ -70,16 +75,17 @@ class ConversationsController {
     @Operation(summary = "One conversation with its messages (with signals), commitments and timeline", responses = @ApiResponse(responseCode = "404", description = "no such conversation", content = @Content(mediaType = "application/json", examples = @ExampleObject(value = Examples.ERROR))))
     @GetMapping("/api/v1/conversations/{id}")
     ConversationDetail one(@PathVariable String id) {
-        return queries.detail(id);
+        io.earshot.conversation.ConversationDetail detail = queries.detail(id);
+        return detail.withCommitments(new java.util.ArrayList<>(commitments.list(null, null, Long.parseLong(detail.conversation().id()), 500)));
     }
 
     @Operation(summary = "Reply through the conversation's channel", description = "Stored as an outbound message and queued in the outbox for the channel's connector (retried, never sent twice). A public reply longer than the channel takes (280 on twitter) is refused.", requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "example", value = Examples.REPLY))), responses = {@ApiResponse(responseCode = "201", description = "stored and queued", content = @Content(mediaType = "application/json", examples = @ExampleObject(value = Examples.REPLY_RESULT))), @ApiResponse(responseCode = "400", description = "no text, or too long for the channel", content = @Content(mediaType = "application/json", examples = @ExampleObject(value = Examples.ERROR))), @ApiResponse(responseCode = "404", description = "no such conversation", content = @Content(mediaType = "application/json", examples = @ExampleObject(value = Examples.ERROR)))})
     @PostMapping("/api/v1/conversations/{id}/replies")
     @ResponseStatus(HttpStatus.CREATED)
-    ConversationService.Reply reply(@PathVariable String id, @RequestBody JsonNode body, @AuthenticationPrincipal Agent agent) {
+    io.earshot.followup.FollowThrough.Reply reply(@PathVariable String id, @RequestBody JsonNode body, @AuthenticationPrincipal Agent agent) {
         Bodies.object(body);
         String text = Bodies.text(body, "text", true, 20_000);
-        return service.reply(id, agent, text, Bodies.bool(body, "private"));
+        return followThrough.reply(id, agent, text, Bodies.bool(body, "private"));
     }
 
     @Operation(summary = "Assign to an agent (agentId null unassigns)", requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "example", value = Examples.ASSIGN))), responses = @ApiResponse(responseCode = "404", description = "no such conversation or agent", content = @Content(mediaType = "application/json", examples = @ExampleObject(value = Examples.ERROR))))

@@ -1,7 +1,7 @@
 package io.earshot.api;
 
-import io.earshot.followup.FollowupSettings;
 import io.earshot.platform.EarshotException;
+import io.earshot.reporting.AgentFigures;
 import io.earshot.reporting.Reports;
 import io.earshot.reporting.Summary;
 import java.time.Clock;
@@ -22,24 +22,45 @@ class ReportsController {
 
     private final Reports reports;
     private final Clock clock;
-    private final FollowupSettings followup;
 
-    ReportsController(Reports reports, Clock clock, FollowupSettings followup) {
+    ReportsController(Reports reports, Clock clock) {
         this.reports = reports;
         this.clock = clock;
-        this.followup = followup;
     }
 
-    /** The summary over conversations created from {@code from} (default: 7 days ago) to {@code to} (default: now). */
-    @Operation(summary = "Summary over conversations created from..to: counts, first-response and resolution median/p90 (seconds), replies per hour")
+    /** The summary over {@code from} (default: 7 days ago) to {@code to} (default: now). */
+    @Operation(summary = "Summary over from..to: conversations, first-response and resolution median/p90 (seconds), "
+            + "commitments made/kept/broken, SLA compliance per target, silent conversations, CSAT, replies per hour")
     @GetMapping("/api/v1/reports/summary")
     Summary summary(@RequestParam(required = false) String from, @RequestParam(required = false) String to) {
+        Instant[] period = period(from, to);
+        return reports.summary(period[0], period[1]);
+    }
+
+    /** Follow-through per agent. */
+    @Operation(summary = "Per agent over from..to: replies, commitments made/kept/broken and kept rate, SLA breaches, silent conversations, CSAT")
+    @GetMapping("/api/v1/reports/agents")
+    java.util.Map<String, Object> agents(@RequestParam(required = false) String from, @RequestParam(required = false) String to) {
+        Instant[] period = period(from, to);
+        java.util.List<AgentFigures> items = reports.perAgent(period[0], period[1]);
+        return java.util.Map.of("from", period[0], "to", period[1], "items", items);
+    }
+
+    /** Follow-through per team. */
+    @Operation(summary = "Per team over from..to: the same figures as per agent, summed over the team's agents")
+    @GetMapping("/api/v1/reports/teams")
+    java.util.Map<String, Object> teams(@RequestParam(required = false) String from, @RequestParam(required = false) String to) {
+        Instant[] period = period(from, to);
+        return java.util.Map.of("from", period[0], "to", period[1], "items", reports.perTeam(period[0], period[1]));
+    }
+
+    private Instant[] period(String from, String to) {
         Instant now = clock.instant();
         Instant end = to == null ? now : Bodies.instant("to", to);
         Instant start = from == null ? end.minus(Duration.ofDays(7)) : Bodies.instant("from", from);
         if (!start.isBefore(end)) {
             throw EarshotException.invalid("from", "from must be before to");
         }
-        return reports.summary(start, end, now, followup.updateCadence());
+        return new Instant[] {start, end};
     }
 }

@@ -11,6 +11,7 @@ import io.earshot.ingest.MessageItemParser;
 import io.earshot.ingest.ReplayItem;
 import io.earshot.ingest.ReplayOptions;
 import io.earshot.platform.EarshotClock;
+import io.earshot.platform.TimerEngine;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.time.Clock;
@@ -77,6 +78,7 @@ public final class ReplayCommand {
 
     private int replay(ReplayArguments a, ConfigurableApplicationContext ctx) throws Exception {
         Intake intake = ctx.getBean(Intake.class);
+        TimerEngine timers = ctx.getBean(TimerEngine.class);
         EarshotClock clock = ctx.getBean(EarshotClock.class);
         IngestSettings settings = ctx.getBean(IngestSettings.class);
         JdbcTemplate jdbc = ctx.getBean(JdbcTemplate.class);
@@ -109,15 +111,15 @@ public final class ReplayCommand {
                     first = false;
                 }
                 if (pacer.active() && !batch.isEmpty() && pacer.mustWait(m.createdAt())) {
-                    flush(intake, batch, tally, bar);
+                    flush(intake, timers, batch, tally, bar);
                 }
                 pacer.waitFor(m.createdAt());
                 batch.add(m);
                 if (batch.size() >= (pacer.active() ? Math.min(a.batch(), 50) : a.batch())) {
-                    flush(intake, batch, tally, bar);
+                    flush(intake, timers, batch, tally, bar);
                 }
             }
-            flush(intake, batch, tally, bar);
+            flush(intake, timers, batch, tally, bar);
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         out.println();
@@ -134,11 +136,12 @@ public final class ReplayCommand {
         return 0;
     }
 
-    private void flush(Intake intake, List<IncomingMessage> batch, Tally tally, ProgressBar bar) {
+    private void flush(Intake intake, TimerEngine timers, List<IncomingMessage> batch, Tally tally, ProgressBar bar) {
         if (batch.isEmpty()) {
             return;
         }
         List<IntakeResult> results = intake.accept(batch);
+        timers.fireDue(); // time follows the events: what fell due by this batch fires now
         for (IntakeResult r : results) {
             switch (r.status()) {
                 case "created":

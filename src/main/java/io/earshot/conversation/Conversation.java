@@ -33,6 +33,11 @@ final class Conversation {
     Long nextUpdateDue;
     Long resolutionDue;
     Long priorityRefreshAt;
+    /** Spans spent waiting on the customer, {@code from-to,from-} in epoch ms; the clocks stop meanwhile. */
+    String slaPauses;
+    Long slaPolicyId;
+    /** The earliest deadline as last saved, to tell when a new timer is needed. */
+    Long savedDueAt;
     boolean isNew;
     boolean dirty;
 
@@ -57,6 +62,9 @@ final class Conversation {
     /** A customer's message arrived. Returns true when it reopened a resolved conversation. */
     boolean receive(long at, String text, String sentimentLabel, Double sentimentScore, String intent, String language) {
         boolean reopened = status == ConversationStatus.RESOLVED;
+        if (status == ConversationStatus.PENDING) {
+            resumeClocks(at);
+        }
         if (status != ConversationStatus.OPEN) {
             status = ConversationStatus.OPEN;
             resolvedAt = null;
@@ -97,6 +105,12 @@ final class Conversation {
         if (target == status) {
             return;
         }
+        if (status == ConversationStatus.PENDING) {
+            resumeClocks(at);
+        }
+        if (target == ConversationStatus.PENDING) {
+            slaPauses = (slaPauses == null || slaPauses.isEmpty() ? "" : slaPauses + ",") + at + "-";
+        }
         status = target;
         if (target == ConversationStatus.RESOLVED) {
             resolvedAt = at;
@@ -107,6 +121,20 @@ final class Conversation {
         }
         lastActivityAt = Math.max(lastActivityAt, at);
         dirty = true;
+    }
+
+    /** Closes the pause that began when the conversation went pending. */
+    private void resumeClocks(long at) {
+        if (slaPauses != null && slaPauses.endsWith("-")) {
+            String[] spans = slaPauses.split(",");
+            String last = spans[spans.length - 1];
+            long from = Long.parseLong(last.substring(0, last.length() - 1));
+            spans[spans.length - 1] = from + "-" + Math.max(from, at);
+            slaPauses = String.join(",", spans);
+            if (slaPauses.length() > 1900) { // keep the newest spans; very old ones no longer move a deadline
+                slaPauses = slaPauses.substring(slaPauses.indexOf(',', slaPauses.length() - 1900) + 1);
+            }
+        }
     }
 
     void assign(Long agentId) {

@@ -11,6 +11,11 @@ public record ConversationDetail(
         List<Object> commitments,
         List<EventView> events) {
 
+    /** The same detail with the conversation's promises. */
+    public ConversationDetail withCommitments(List<Object> found) {
+        return new ConversationDetail(conversation, messages, List.copyOf(found), events);
+    }
+
     /** A message of the conversation, with its signals when it is inbound. */
     public record MessageView(String id, String channel, String externalId, String direction, AuthorView author,
                               String text, Instant createdAt, String inReplyTo, boolean privateMessage, String url,

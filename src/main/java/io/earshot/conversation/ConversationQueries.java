@@ -81,12 +81,57 @@ public class ConversationQueries {
             ConversationView last = items.get(limit - 1);
             next = Cursor.encode(sort, last);
         }
-        return new Page<>(items, next);
+        return new Page<>(enrich(items), next);
+    }
+
+    /** What the deadlines of a conversation are computed from, as stored now. */
+    public Optional<DeadlineInput> deadlineInput(long id) {
+        return jdbc.query("select c.id, c.channel, c.status, c.sentiment_label, c.intent, c.priority_level, cu.followers, "
+                + "c.assignee_id, c.created_at, c.last_inbound_at, c.last_outbound_at, c.first_response_at, c.resolved_at, "
+                + "c.sla_pauses from conversation c left join customer cu on cu.id = c.customer_id where c.id = ?",
+                (rs, n) -> new DeadlineInput(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                        rs.getString(6), rs.getLong(7), Sql.longOrNull(rs, "assignee_id"), at(rs, "created_at"),
+                        at(rs, "last_inbound_at"), at(rs, "last_outbound_at"), at(rs, "first_response_at"),
+                        at(rs, "resolved_at"), rs.getString(14)), id).stream().findFirst();
+    }
+
+    private static java.time.Instant at(java.sql.ResultSet rs, String column) throws java.sql.SQLException {
+        Long v = Sql.longOrNull(rs, column);
+        return v == null ? null : java.time.Instant.ofEpochMilli(v);
     }
 
     public Optional<ConversationView> one(long id) {
         long now = clock.millis();
-        return jdbc.query(SELECT + " where c.id = ?", (rs, n) -> view(rs, now), id).stream().findFirst();
+        return enrich(jdbc.query(SELECT + " where c.id = ?", (rs, n) -> view(rs, now), id)).stream().findFirst();
+    }
+
+    /**
+     * Adds what follow-up keeps about the listed conversations: recorded SLA breaches, the policy's name and the
+     * count of open promises (two queries per page, read from follow-up's tables).
+     */
+    private List<ConversationView> enrich(List<ConversationView> views) {
+        if (views.isEmpty()) {
+            return views;
+        }
+        Object ids = Sql.array(views.stream().map(v -> Long.parseLong(v.id())).toList());
+        java.util.Map<Long, List<ConversationView.Breach>> breaches = new java.util.HashMap<>();
+        jdbc.query("select b.conversation_id, b.target, b.due_at from " + Sql.idTable("k")
+                + " join sla_breach b on b.conversation_id = k.id order by b.due_at", rs -> {
+                    breaches.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new ConversationView.Breach(
+                            rs.getString(2), Instant.ofEpochMilli(rs.getLong(3)), true));
+                }, ids);
+        java.util.Map<Long, Integer> open = new java.util.HashMap<>();
+        jdbc.query("select m.conversation_id, count(*) from " + Sql.idTable("k")
+                + " join commitment m on m.conversation_id = k.id where m.state = 'open' group by m.conversation_id", rs -> {
+                    open.put(rs.getLong(1), rs.getInt(2));
+                }, ids);
+        java.util.Map<String, String> policyNames = new java.util.HashMap<>();
+        jdbc.query("select id, name from sla_policy", rs -> {
+            policyNames.put(rs.getString(1), rs.getString(2));
+        });
+        return views.stream().map(v -> v.with(breaches.getOrDefault(Long.parseLong(v.id()), List.of()),
+                v.sla().policy() == null ? null : policyNames.getOrDefault(v.sla().policy(), v.sla().policy()),
+                open.getOrDefault(Long.parseLong(v.id()), 0))).toList();
     }
 
     public ConversationDetail detail(String idText) {
@@ -121,16 +166,16 @@ public class ConversationQueries {
 
     private ConversationView view(ResultSet rs, long now) throws SQLException {
         Conversation c = rows.map(rs, 0);
-        List<String> breaches = new ArrayList<>();
+        List<ConversationView.Breach> breaches = new ArrayList<>();
         if (c.status != ConversationStatus.RESOLVED) {
             if (c.firstResponseAt == null && c.firstResponseDue != null && c.firstResponseDue < now) {
-                breaches.add("first_response");
+                breaches.add(new ConversationView.Breach("firstResponse", instant(c.firstResponseDue), false));
             }
             if (c.nextUpdateDue != null && c.nextUpdateDue < now) {
-                breaches.add("next_update");
+                breaches.add(new ConversationView.Breach("nextUpdate", instant(c.nextUpdateDue), false));
             }
             if (c.resolutionDue != null && c.resolutionDue < now) {
-                breaches.add("resolution");
+                breaches.add(new ConversationView.Breach("resolution", instant(c.resolutionDue), false));
             }
         }
         return new ConversationView(Long.toString(c.id), c.status.wireName(), c.channel,
@@ -141,7 +186,7 @@ public class ConversationQueries {
                         rs.getString("assignee_name")),
                 instant(c.createdAt), instant(c.lastInboundAt), instant(c.lastOutboundAt), instant(c.firstResponseAt),
                 new ConversationView.Sla(instant(c.firstResponseAt == null ? c.firstResponseDue : null), instant(c.nextUpdateDue),
-                        instant(c.resolutionDue), breaches),
+                        instant(c.resolutionDue), breaches, c.slaPolicyId == null ? null : Long.toString(c.slaPolicyId)),
                 0);
     }
 

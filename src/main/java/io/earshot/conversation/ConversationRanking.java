@@ -27,12 +27,13 @@ class ConversationRanking {
         c.priority = scorer.score(input);
         java.time.Duration stable = c.awaitingUs() ? scorer.stableFor(input) : null;
         c.priorityRefreshAt = stable == null ? null : now + stable.toMillis();
-        Deadlines d = planner.plan(new DeadlineInput(c.channel, c.status.wireName(), c.sentimentLabel, c.intent,
-                c.priority.level(), followers, instant(c.createdAt), instant(c.lastInboundAt), instant(c.lastOutboundAt),
-                instant(c.firstResponseAt)));
+        Deadlines d = planner.plan(new DeadlineInput(c.id, c.channel, c.status.wireName(), c.sentimentLabel, c.intent,
+                c.priority.level(), followers, c.assigneeId, instant(c.createdAt), instant(c.lastInboundAt),
+                instant(c.lastOutboundAt), instant(c.firstResponseAt), instant(c.resolvedAt), c.slaPauses));
         c.firstResponseDue = millis(d.firstResponseDue());
         c.nextUpdateDue = millis(d.nextUpdateDue());
         c.resolutionDue = millis(d.resolutionDue());
+        c.slaPolicyId = d.policyId();
         c.dirty = true;
     }
 

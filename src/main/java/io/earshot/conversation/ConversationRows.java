@@ -23,27 +23,29 @@ class ConversationRows {
     static final String COLUMNS = "id, customer_id, channel, status, assignee_id, preview, priority_score, priority_level, "
             + "priority_reasons, sentiment_label, sentiment_score, intent, language, inbound_count, created_at, "
             + "last_activity_at, last_inbound_at, last_outbound_at, first_response_at, first_response_seconds, "
-            + "resolved_at, resolution_seconds, first_response_due, next_update_due, resolution_due, due_at, priority_refresh_at";
+            + "resolved_at, resolution_seconds, first_response_due, next_update_due, resolution_due, due_at, priority_refresh_at, sla_pauses, sla_policy_id";
 
     static final String QUALIFIED = "c." + COLUMNS.replace(", ", ", c.");
 
     private static final String INSERT = "insert into conversation (" + COLUMNS + ") values "
-            + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String UPDATE = "update conversation set customer_id = ?, channel = ?, status = ?, assignee_id = ?, "
             + "preview = ?, priority_score = ?, priority_level = ?, priority_reasons = ?, sentiment_label = ?, "
             + "sentiment_score = ?, intent = ?, language = ?, inbound_count = ?, created_at = ?, last_activity_at = ?, "
             + "last_inbound_at = ?, last_outbound_at = ?, first_response_at = ?, first_response_seconds = ?, "
             + "resolved_at = ?, resolution_seconds = ?, first_response_due = ?, next_update_due = ?, resolution_due = ?, "
-            + "due_at = ?, priority_refresh_at = ? where id = ?";
+            + "due_at = ?, priority_refresh_at = ?, sla_pauses = ?, sla_policy_id = ? where id = ?";
 
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() { };
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
+    private final List<DueWatcher> watchers;
 
-    ConversationRows(JdbcTemplate jdbc, ObjectMapper json) {
+    ConversationRows(JdbcTemplate jdbc, ObjectMapper json, List<DueWatcher> watchers) {
         this.jdbc = jdbc;
         this.json = json;
+        this.watchers = watchers;
     }
 
     Map<Long, Conversation> byIds(Collection<Long> ids) {
@@ -104,9 +106,18 @@ class ConversationRows {
                 ps.setLong(next, c.id);
             });
         }
+        List<DueWatcher.DueCheck> checks = new ArrayList<>();
         for (Conversation c : conversations) {
+            Long due = c.dueAt();
+            if (due != null && !due.equals(c.savedDueAt)) {
+                checks.add(new DueWatcher.DueCheck(c.id, java.time.Instant.ofEpochMilli(due)));
+            }
+            c.savedDueAt = due;
             c.isNew = false;
             c.dirty = false;
+        }
+        if (!checks.isEmpty()) {
+            watchers.forEach(w -> w.watch(checks));
         }
     }
 
@@ -141,6 +152,8 @@ class ConversationRows {
         setLong(ps, i++, c.resolutionDue);
         setLong(ps, i++, c.dueAt());
         setLong(ps, i++, c.priorityRefreshAt);
+        ps.setString(i++, c.slaPauses);
+        setLong(ps, i++, c.slaPolicyId);
         return i;
     }
 
@@ -176,6 +189,9 @@ class ConversationRows {
         c.nextUpdateDue = Sql.longOrNull(rs, "next_update_due");
         c.resolutionDue = Sql.longOrNull(rs, "resolution_due");
         c.priorityRefreshAt = Sql.longOrNull(rs, "priority_refresh_at");
+        c.slaPauses = rs.getString("sla_pauses");
+        c.slaPolicyId = Sql.longOrNull(rs, "sla_policy_id");
+        c.savedDueAt = Sql.longOrNull(rs, "due_at");
         return c;
     }
 }

@@ -79,6 +79,32 @@ public class ConversationService {
         return new Reply(Long.toString(messageId), List.of());
     }
 
+    /**
+     * Sends the customer a message from Earshot itself (a satisfaction survey, say) through the conversation's
+     * channel, by the outbox. It is not an answer: it changes no deadline and no status.
+     */
+    @Transactional
+    public String sendNotice(long conversationId, String author, String text, String kind) {
+        Conversation c = conversations.lock(conversationId);
+        if (c == null) {
+            throw EarshotException.notFound("conversation", Long.toString(conversationId));
+        }
+        long now = clock.millis();
+        long messageId = ids.nextId();
+        messages.insert(List.of(new MessageRows.Row(messageId, c.channel, "earshot-" + messageId, c.id, c.customerId, false,
+                author, author, null, text, now, now, null, false, null, null, null, null, null)));
+        jdbc.update("insert into outbox (id, message_id, conversation_id, channel, status, attempts, next_attempt_at, created_at) "
+                + "values (?, ?, ?, ?, 'queued', 0, ?, ?)", ids.nextId(), messageId, c.id, c.channel, now, now);
+        events.insert(List.of(new EventRows.Row(ids.nextId(), c.id, now, kind, author, "sent to the customer")));
+        return Long.toString(messageId);
+    }
+
+    /** Adds an entry to a conversation's timeline. */
+    @Transactional
+    public void note(long conversationId, String kind, String actor, String details) {
+        events.insert(List.of(new EventRows.Row(ids.nextId(), conversationId, clock.millis(), kind, actor, details)));
+    }
+
     @Transactional
     public void assign(String conversationId, String agentId, Agent actor) {
         Conversation c = lockConversation(conversationId);

@@ -34,7 +34,26 @@ public record ConversationView(
     public record SentimentView(String label, Double score) {
     }
 
-    /** Deadlines and the ones already missed (first_response, next_update, resolution). */
-    public record Sla(Instant firstResponseDue, Instant nextUpdateDue, Instant resolutionDue, List<String> breaches) {
+    /** Deadlines and the ones missed, recorded or missed now; {@code policy} names the SLA policy that set them. */
+    public record Sla(Instant firstResponseDue, Instant nextUpdateDue, Instant resolutionDue, List<Breach> breaches, String policy) {
+    }
+
+    /**
+     * A missed target: {@code firstResponse}, {@code nextUpdate} or {@code resolution}, and when it was due.
+     * {@code recorded} is false for a miss seen now that the timer has not recorded yet.
+     */
+    public record Breach(String target, Instant dueAt, boolean recorded) {
+    }
+
+    ConversationView with(List<Breach> recorded, String policy, int open) {
+        List<Breach> all = new java.util.ArrayList<>(recorded);
+        for (Breach live : sla.breaches()) {
+            if (all.stream().noneMatch(b -> b.target().equals(live.target()) && b.dueAt().equals(live.dueAt()))) {
+                all.add(live);
+            }
+        }
+        return new ConversationView(id, status, channel, customer, preview, priority, sentiment, intent, language, assignee,
+                createdAt, lastInboundAt, lastOutboundAt, firstResponseAt,
+                new Sla(sla.firstResponseDue(), sla.nextUpdateDue(), sla.resolutionDue(), List.copyOf(all), policy), open);
     }
 }

@@ -30,4 +30,9 @@ public enum Channel {
         }
         return Arrays.stream(values()).filter(c -> c.wireName().equals(name)).findFirst();
     }
+
+    /** Every channel's wire name. */
+    public static java.util.List<String> wireNames() {
+        return Arrays.stream(values()).map(Channel::wireName).toList();
+    }
 }

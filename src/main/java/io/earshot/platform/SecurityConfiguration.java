@@ -31,6 +31,11 @@ class SecurityConfiguration {
                         .requestMatchers("/api/v1/clock").hasRole("ADMIN")
                         .requestMatchers("/actuator/prometheus").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.POST, "/api/v1/customers/*/merge").hasRole("LEAD")
+                        .requestMatchers(HttpMethod.GET, "/api/v1/teams", "/api/v1/teams/*", "/api/v1/sla-policies").hasRole("AGENT")
+                        .requestMatchers("/api/v1/teams", "/api/v1/teams/**", "/api/v1/agents/*/team").hasRole("ADMIN")
+                        .requestMatchers("/api/v1/sla-policies", "/api/v1/sla-policies/**").hasRole("LEAD")
+                        .requestMatchers("/api/v1/webhooks", "/api/v1/webhooks/**").hasRole("ADMIN")
+                        .requestMatchers("/api/v1/reports/agents", "/api/v1/reports/teams").hasRole("LEAD")
                         .anyRequest().hasRole("AGENT"))
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint((req, res, ex) -> write(res, 401, "unauthorized",

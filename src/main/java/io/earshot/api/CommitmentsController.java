@@ -1,0 +1,88 @@
+package io.earshot.api;
+
+import io.earshot.followup.Commitment;
+import io.earshot.followup.Commitments;
+import io.earshot.followup.FollowThrough;
+import io.earshot.platform.Agent;
+import io.earshot.platform.EarshotException;
+import io.earshot.platform.Ids;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+@RestController
+@Tag(name = "Commitments")
+class CommitmentsController {
+
+    private final Commitments commitments;
+    private final FollowThrough followThrough;
+    private final io.earshot.conversation.ConversationQueries conversations;
+
+    CommitmentsController(Commitments commitments, FollowThrough followThrough, io.earshot.conversation.ConversationQueries conversations) {
+        this.commitments = commitments;
+        this.followThrough = followThrough;
+        this.conversations = conversations;
+    }
+
+    @Operation(summary = "Promises by state: open, due (past the reminder point), overdue (due time passed unkept), kept, broken",
+            description = "Filter by owner (agent id) or conversationId; mine=true for the caller's own. Each open or broken promise carries a drafted status update for the customer.")
+    @GetMapping("/api/v1/commitments")
+    Map<String, Object> list(@RequestParam(required = false) String state, @RequestParam(required = false) String owner,
+                             @RequestParam(required = false) String conversationId, @RequestParam(required = false) Boolean mine,
+                             @RequestParam(required = false) Integer limit, @AuthenticationPrincipal Agent agent) {
+        int n = limit == null ? 100 : limit;
+        if (n < 1 || n > 500) {
+            throw EarshotException.invalid("limit", "limit must be from 1 to 500");
+        }
+        Long ownerId = Boolean.TRUE.equals(mine) ? Long.valueOf(agent.id()) : owner == null ? null
+                : Ids.parse(owner).orElseThrow(() -> EarshotException.invalid("owner", "owner must be an agent id"));
+        Long conversation = conversationId == null ? null
+                : Ids.parse(conversationId).orElseThrow(() -> EarshotException.invalid("conversationId", "conversationId must be an id"));
+        List<Commitment> items = commitments.list(state, ownerId, conversation, n);
+        return Map.of("items", items);
+    }
+
+    @Operation(summary = "One promise")
+    @GetMapping("/api/v1/commitments/{id}")
+    Commitment one(@PathVariable String id) {
+        return commitments.byId(Ids.require(id, "commitment")).orElseThrow(() -> EarshotException.notFound("commitment", id));
+    }
+
+    @Operation(summary = "Mark a promise kept (409 when it was already broken)")
+    @PostMapping("/api/v1/commitments/{id}/kept")
+    Commitment kept(@PathVariable String id, @AuthenticationPrincipal Agent agent) {
+        return commitments.markKept(id, agent);
+    }
+
+    @Operation(summary = "Send the promise's drafted status update to the customer, as your reply")
+    @PostMapping("/api/v1/commitments/{id}/send-update")
+    @ResponseStatus(HttpStatus.CREATED)
+    FollowThrough.Reply sendUpdate(@PathVariable String id, @AuthenticationPrincipal Agent agent) {
+        return followThrough.sendUpdate(id, agent);
+    }
+
+    @Operation(summary = "A promise typed by hand: {text, dueAt, kind?}; the caller owns it")
+    @PostMapping("/api/v1/conversations/{id}/commitments")
+    @ResponseStatus(HttpStatus.CREATED)
+    Commitment promise(@PathVariable String id, @RequestBody JsonNode body, @AuthenticationPrincipal Agent agent) {
+        long conversationId = Ids.require(id, "conversation");
+        conversations.one(conversationId).orElseThrow(() -> EarshotException.notFound("conversation", id));
+        Bodies.object(body);
+        String text = Bodies.text(body, "text", true, 1000);
+        String due = Bodies.text(body, "dueAt", true, 64);
+        Instant dueAt = Bodies.instant("dueAt", due);
+        return commitments.promise(conversationId, agent, text, dueAt, Bodies.text(body, "kind", false, 20));
+    }
+}

@@ -1,0 +1,135 @@
+package io.earshot.api;
+
+import io.earshot.followup.BusinessCalendar;
+import io.earshot.platform.Agents;
+import io.earshot.platform.EarshotException;
+import io.earshot.platform.Ids;
+import io.earshot.platform.Team;
+import io.earshot.platform.Teams;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+@RestController
+@Tag(name = "Teams")
+class TeamsController {
+
+    private final Teams teams;
+    private final Agents agents;
+
+    TeamsController(Teams teams, Agents agents) {
+        this.teams = teams;
+        this.agents = agents;
+    }
+
+    @Operation(summary = "Create a team with its business calendar (admin): {name, timeZone?, hours?, holidays?, leadId?}",
+            description = "hours like \"mon-fri 09:00-17:00; sat 10:00-14:00\" (default mon-fri 09:00-17:00), timeZone an IANA zone "
+                    + "(default UTC), holidays a list of ISO dates. Promises said by its agents count business days by it.")
+    @PostMapping("/api/v1/teams")
+    @ResponseStatus(HttpStatus.CREATED)
+    Map<String, Object> create(@RequestBody JsonNode body) {
+        Bodies.object(body);
+        String name = Bodies.text(body, "name", true, 200).strip();
+        Calendar c = calendar(body, "UTC", "mon-fri 09:00-17:00", "");
+        Long lead = lead(body);
+        try {
+            return view(teams.create(name, c.zone(), c.hours(), c.holidays(), lead));
+        } catch (DuplicateKeyException e) {
+            throw new EarshotException(409, "conflict", "a team named '" + name + "' exists", "name");
+        }
+    }
+
+    @Operation(summary = "Change a team's calendar, name or lead (admin); fields left out stay as they are")
+    @PutMapping("/api/v1/teams/{id}")
+    Map<String, Object> update(@PathVariable String id, @RequestBody JsonNode body) {
+        Team t = teams.byId(Ids.require(id, "team")).orElseThrow(() -> EarshotException.notFound("team", id));
+        Bodies.object(body);
+        String name = Bodies.text(body, "name", false, 200);
+        Calendar c = calendar(body, t.timeZone(), t.hours(), t.holidays());
+        Long lead = body.has("leadId") ? lead(body) : t.leadId();
+        Team changed = new Team(t.id(), name == null ? t.name() : name.strip(), c.zone(), c.hours(), c.holidays(), lead);
+        try {
+            teams.update(changed);
+        } catch (DuplicateKeyException e) {
+            throw new EarshotException(409, "conflict", "a team named '" + changed.name() + "' exists", "name");
+        }
+        return view(changed);
+    }
+
+    @Operation(summary = "The teams and their calendars")
+    @GetMapping("/api/v1/teams")
+    Map<String, Object> list() {
+        return Map.of("items", teams.all().stream().map(this::view).toList());
+    }
+
+    @Operation(summary = "One team with its members")
+    @GetMapping("/api/v1/teams/{id}")
+    Map<String, Object> one(@PathVariable String id) {
+        return view(teams.byId(Ids.require(id, "team")).orElseThrow(() -> EarshotException.notFound("team", id)));
+    }
+
+    @Operation(summary = "Put an agent in a team, or in none with {teamId: null} (admin)")
+    @PostMapping("/api/v1/agents/{id}/team")
+    Map<String, Object> join(@PathVariable String id, @RequestBody JsonNode body) {
+        long agentId = Ids.require(id, "agent");
+        agents.byId(agentId).orElseThrow(() -> EarshotException.notFound("agent", id));
+        Bodies.object(body);
+        String teamText = Bodies.id(body, "teamId");
+        Long teamId = null;
+        if (teamText != null) {
+            teamId = teams.byId(Ids.parse(teamText).orElse(-1L)).map(Team::id).orElseThrow(() ->
+                    new EarshotException(404, "not_found", "no team with id '" + teamText + "'", "teamId"));
+        }
+        teams.join(agentId, teamId);
+        return Map.of("agentId", id, "teamId", teamId == null ? "" : teamId.toString());
+    }
+
+    private record Calendar(String zone, String hours, String holidays) {
+    }
+
+    private static Calendar calendar(JsonNode body, String zone, String hours, String holidays) {
+        String z = Bodies.text(body, "timeZone", false, 64);
+        String h = Bodies.text(body, "hours", false, 300);
+        String days = body.has("holidays") ? String.join(",", Bodies.strings(body, "holidays", false)) : holidays;
+        Calendar c = new Calendar(z == null ? zone : z.strip(), h == null ? hours : h.strip(), days);
+        try {
+            BusinessCalendar.parse(c.zone(), c.hours(), c.holidays());
+        } catch (IllegalArgumentException e) {
+            String field = e.getMessage().contains("zone") ? "timeZone" : e.getMessage().contains("holiday") ? "holidays" : "hours";
+            throw EarshotException.invalid(field, e.getMessage());
+        }
+        return c;
+    }
+
+    private Long lead(JsonNode body) {
+        String text = Bodies.id(body, "leadId");
+        if (text == null) {
+            return null;
+        }
+        return Ids.parse(text).flatMap(agents::byId).map(a -> a.id()).orElseThrow(() ->
+                new EarshotException(404, "not_found", "no agent with id '" + text + "'", "leadId"));
+    }
+
+    private Map<String, Object> view(Team t) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", Long.toString(t.id()));
+        m.put("name", t.name());
+        m.put("timeZone", t.timeZone());
+        m.put("hours", t.hours());
+        m.put("holidays", t.holidays().isBlank() ? java.util.List.of() : java.util.List.of(t.holidays().split(",")));
+        m.put("leadId", t.leadId() == null ? null : t.leadId().toString());
+        m.put("members", teams.members(t.id()).stream().map(String::valueOf).toList());
+        return m;
+    }
+}

@@ -1,0 +1,18 @@
+package io.earshot.followup;
+
+import java.time.Instant;
+
+/**
+ * A promise made to a customer, with a due time, an owner and a state ({@code open}, {@code kept},
+ * {@code broken}).
+ *
+ * @param owner       id of the agent who made it
+ * @param kind        {@code update}, {@code callback}, {@code refund}, {@code fix}, {@code ship} or {@code other}
+ * @param when        the words that set the due time ("within 24 hours"), null for the default
+ * @param source      {@code reply} (found in an agent's reply) or {@code manual} (typed by hand)
+ * @param draftUpdate a status update for the customer, ready to send, while the promise is open or broken
+ */
+public record Commitment(String id, String conversationId, String owner, String ownerName, String text, String kind,
+                         String when, String source, String messageId, Instant saidAt, Instant dueAt, String state,
+                         Instant keptAt, Instant brokenAt, String draftUpdate) {
+}

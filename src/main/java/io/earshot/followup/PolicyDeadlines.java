@@ -1,0 +1,40 @@
+package io.earshot.followup;
+
+import io.earshot.conversation.DeadlineInput;
+import io.earshot.conversation.DeadlinePlanner;
+import io.earshot.conversation.Deadlines;
+import io.earshot.platform.Team;
+import io.earshot.platform.Teams;
+import org.springframework.stereotype.Component;
+
+/**
+ * Deadlines from the SLA policy that matches a conversation, on the calendar of the assignee's team (or of the
+ * policy's team, or the default calendar).
+ */
+@Component
+public class PolicyDeadlines implements DeadlinePlanner {
+
+    private final SlaPolicies policies;
+    private final Calendars calendars;
+    private final Teams teams;
+
+    PolicyDeadlines(SlaPolicies policies, Calendars calendars, Teams teams) {
+        this.policies = policies;
+        this.calendars = calendars;
+        this.teams = teams;
+    }
+
+    @Override
+    public Deadlines plan(DeadlineInput in) {
+        return clockFor(in).deadlines(in);
+    }
+
+    /** The policy and calendar that apply to a conversation. */
+    public SlaClock clockFor(DeadlineInput in) {
+        Long teamId = teams.teamOf(in.assigneeId()).map(Team::id).orElse(null);
+        SlaPolicy policy = policies.select(in.channel(), in.intent(), in.priorityLevel(), in.sentimentLabel(),
+                in.followers(), teamId);
+        BusinessCalendar calendar = teamId != null ? calendars.forTeam(teamId) : calendars.forTeam(policy.teamId());
+        return new SlaClock(policy, calendar);
+    }
+}

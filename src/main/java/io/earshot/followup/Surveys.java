@@ -1,0 +1,137 @@
+package io.earshot.followup;
+
+import io.earshot.conversation.ConversationChanged;
+import io.earshot.conversation.ConversationQueries;
+import io.earshot.conversation.ConversationService;
+import io.earshot.conversation.DeadlineInput;
+import io.earshot.platform.EarshotClock;
+import io.earshot.platform.EarshotException;
+import io.earshot.platform.TimerHandler;
+import io.earshot.platform.Timers;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Customer satisfaction. When a conversation is resolved, a survey is set to go out a little later (so a quick
+ * reopen sends none) through the conversation's channel: a link to a small Earshot page where the customer
+ * gives a score from 1 to 5 and a comment, which attach to the conversation.
+ */
+@Component
+public class Surveys implements TimerHandler {
+
+    static final String TIMER = "csat-survey";
+    /** Who notices and survey messages are from. */
+    public static final String AUTHOR = "earshot";
+
+    /** A survey as the customer's page shows it. */
+    public record Survey(String token, long conversationId, Integer rating, String comment, Instant answeredAt) {
+    }
+
+    private final JdbcTemplate jdbc;
+    private final Timers timers;
+    private final EarshotClock clock;
+    private final FollowupSettings settings;
+    private final ConversationQueries conversations;
+    private final ConversationService service;
+    private final TransactionTemplate tx;
+    private final SecureRandom random = new SecureRandom();
+
+    Surveys(JdbcTemplate jdbc, Timers timers, EarshotClock clock, FollowupSettings settings, ConversationQueries conversations,
+            ConversationService service, TransactionTemplate tx) {
+        this.jdbc = jdbc;
+        this.timers = timers;
+        this.clock = clock;
+        this.settings = settings;
+        this.conversations = conversations;
+        this.service = service;
+        this.tx = tx;
+    }
+
+    @EventListener
+    void on(ConversationChanged changed) {
+        if (!"status_changed".equals(changed.what())) {
+            return;
+        }
+        DeadlineInput c = conversations.deadlineInput(changed.conversationId()).orElse(null);
+        if (c == null || !"resolved".equals(c.status()) || c.resolvedAt() == null) {
+            return;
+        }
+        byte[] bytes = new byte[16];
+        random.nextBytes(bytes);
+        String token = HexFormat.of().formatHex(bytes);
+        int inserted = jdbc.update("insert into csat (token, conversation_id, resolved_at, agent_id) values (?, ?, ?, ?) on conflict do nothing",
+                token, c.conversationId(), c.resolvedAt().toEpochMilli(), c.assigneeId());
+        if (inserted > 0) {
+            timers.schedule(TIMER, token, clock.instant().plus(settings.csatDelay()));
+        }
+    }
+
+    @Override
+    public String timerName() {
+        return TIMER;
+    }
+
+    @Override
+    public void fire(String token) {
+        tx.executeWithoutResult(s -> {
+            List<long[]> rows = jdbc.query("select conversation_id, resolved_at, coalesce(sent_at, 0) from csat where token = ?",
+                    (rs, n) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)}, token);
+            if (rows.isEmpty() || rows.get(0)[2] != 0) {
+                return;
+            }
+            long conversationId = rows.get(0)[0];
+            DeadlineInput c = conversations.deadlineInput(conversationId).orElse(null);
+            if (c == null || !"resolved".equals(c.status()) || c.resolvedAt() == null
+                    || c.resolvedAt().toEpochMilli() != rows.get(0)[1]) {
+                jdbc.update("delete from csat where token = ?", token); // reopened meanwhile: no survey for this resolution
+                return;
+            }
+            service.sendNotice(conversationId, AUTHOR, "Thanks for talking to us. How did we do? Tell us in one click, from 1 to 5: "
+                    + settings.publicUrl() + "/csat/" + token, "csat_sent");
+            jdbc.update("update csat set sent_at = ? where token = ?", clock.millis(), token);
+        });
+    }
+
+    /** The survey behind a link, if the link is real. */
+    public Optional<Survey> find(String token) {
+        if (token == null || !token.matches("[0-9a-f]{32}")) {
+            return Optional.empty();
+        }
+        return jdbc.query("select token, conversation_id, rating, comment, answered_at from csat where token = ?",
+                (rs, n) -> new Survey(rs.getString(1), rs.getLong(2), (Integer) rs.getObject(3, Integer.class), rs.getString(4),
+                        rs.getObject(5, Long.class) == null ? null : Instant.ofEpochMilli(rs.getLong(5))), token).stream().findFirst();
+    }
+
+    /** Stores the customer's answer; answering again replaces it. */
+    public Survey answer(String token, int rating, String comment) {
+        Survey survey = find(token).orElseThrow(() -> EarshotException.notFound("survey", token));
+        if (rating < 1 || rating > 5) {
+            throw EarshotException.invalid("rating", "rating must be a whole number from 1 to 5");
+        }
+        String text = comment == null ? null : comment.strip();
+        if (text != null && text.length() > 2000) {
+            throw EarshotException.invalid("comment", "comment takes at most 2000 characters");
+        }
+        tx.executeWithoutResult(s -> {
+            jdbc.update("update csat set rating = ?, comment = ?, answered_at = ? where token = ?", rating,
+                    text == null || text.isEmpty() ? null : text, clock.millis(), token);
+            service.note(survey.conversationId(), "csat_answered", "customer", "rated " + rating + "/5"
+                    + (text == null || text.isEmpty() ? "" : ": " + (text.length() > 200 ? text.substring(0, 200) + "…" : text)));
+        });
+        return find(token).orElseThrow();
+    }
+
+    /** The answered surveys of a conversation, newest first. */
+    public List<Survey> ofConversation(long conversationId) {
+        return jdbc.query("select token, conversation_id, rating, comment, answered_at from csat where conversation_id = ? "
+                + "and answered_at is not null order by answered_at desc", (rs, n) -> new Survey(null, rs.getLong(2),
+                rs.getInt(3), rs.getString(4), Instant.ofEpochMilli(rs.getLong(5))), conversationId);
+    }
+}

@@ -1,0 +1,180 @@
+package io.earshot.platform;
+
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.SchedulerName;
+import com.github.kagkarlsson.scheduler.task.FailureHandler;
+import com.github.kagkarlsson.scheduler.task.Task;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.testhelper.ManualScheduler;
+import com.github.kagkarlsson.scheduler.testhelper.SettableClock;
+import com.github.kagkarlsson.scheduler.testhelper.TestHelper;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Durable timers on db-scheduler: a timer is a row in {@code scheduled_tasks}, written in the caller's
+ * transaction, and fired once across restarts and instances (db-scheduler picks a row with an optimistic
+ * update, so only one instance runs it). With the system clock, each instance polls; with a manual or
+ * event-time clock, timers fire when time is moved: {@link #advanceTo} walks through every due time in order,
+ * so a timer sees the clock at the moment it was due.
+ */
+/**
+ * Fires the timers {@link Timers} scheduled, on db-scheduler: each row is picked with an optimistic update,
+ * so only one instance runs it. With the system clock each instance polls; with a manual or event-time clock
+ * timers fire when time is moved: {@link #advanceTo} walks through every due time in order, so a timer
+ * sees the clock at the moment it was due.
+ */
+@Component
+public class TimerEngine implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(TimerEngine.class);
+    private static final int MAX_STEPS = 1_000_000;
+
+    private final JdbcTemplate jdbc;
+    private final EarshotClock clock;
+    private final Map<String, TimerHandler> handlers;
+    private final Scheduler scheduler;
+    private final ManualScheduler manual;
+    private final SettableClock settable;
+    private final String known;
+    private volatile boolean running;
+
+    public TimerEngine(DataSource dataSource, JdbcTemplate jdbc, EarshotClock clock, List<TimerHandler> handlers, TimerSettings settings) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.handlers = handlers.stream().collect(Collectors.toMap(TimerHandler::timerName, Function.identity()));
+        this.known = handlers.stream().map(h -> "'" + h.timerName().replace("'", "") + "'").collect(Collectors.joining(", "));
+        List<Task<?>> tasks = new ArrayList<>();
+        for (TimerHandler h : handlers) {
+            tasks.add(Tasks.oneTime(h.timerName())
+                    .onFailure(new FailureHandler.MaxRetriesFailureHandler<>(12,
+                            new FailureHandler.ExponentialBackoffFailureHandler<>(Duration.ofSeconds(5), 2.0)))
+                    .execute((instance, context) -> {
+                        try {
+                            h.fire(instance.getId());
+                        } catch (RuntimeException e) {
+                            log.warn("timer {} {} failed; it will be tried again: {}", h.timerName(), instance.getId(), e.toString(), e);
+                            throw e;
+                        }
+                    }));
+        }
+        if (clock.isControlled()) {
+            this.settable = new SettableClock();
+            this.settable.set(clock.instant());
+            this.manual = TestHelper.createManualScheduler(dataSource, tasks).clock(settable).build();
+            this.scheduler = manual;
+        } else {
+            this.settable = null;
+            this.manual = null;
+            this.scheduler = Scheduler.create(dataSource, tasks)
+                    .clock(clock::instant)
+                    .pollingInterval(settings.pollInterval())
+                    .threads(settings.threads())
+                    .schedulerName(new SchedulerName.Hostname())
+                    .build();
+        }
+    }
+
+    /**
+     * Moves a controlled clock to {@code target}, stopping at every due time on the way and firing what is
+     * due there. Returns the time after the move.
+     */
+    public synchronized Instant advanceTo(Instant target) {
+        requireControlled();
+        Instant previous = null;
+        int repeats = 0;
+        for (int step = 0; step < MAX_STEPS; step++) {
+            Instant next = nextDue();
+            if (next == null || next.isAfter(target)) {
+                break;
+            }
+            if (next.equals(previous) && ++repeats > 3) {
+                log.warn("timers due at {} do not go away; moving on", next);
+                break;
+            }
+            if (!next.equals(previous)) {
+                repeats = 0;
+            }
+            previous = next;
+            clock.advanceTo(next);
+            runDue();
+        }
+        clock.advanceTo(target);
+        runDue();
+        return clock.instant();
+    }
+
+    /** Fires what is due at the controlled clock's current time (event-time replays call it after each batch). */
+    public synchronized void fireDue() {
+        requireControlled();
+        for (int i = 0; i < 10; i++) {
+            Instant next = nextDue();
+            if (next == null || next.isAfter(clock.instant())) {
+                return;
+            }
+            runDue();
+        }
+    }
+
+    private void requireControlled() {
+        if (manual == null) {
+            throw new IllegalStateException("timers fire by themselves with the system clock");
+        }
+    }
+
+    private void runDue() {
+        settable.set(clock.instant());
+        manual.runDeadExecutionDetection();
+        manual.runAnyDueExecutions();
+    }
+
+    private Instant nextDue() {
+        if (known.isEmpty()) {
+            return null;
+        }
+        Timestamp next = jdbc.queryForObject("select min(execution_time) from scheduled_tasks where picked = false and task_name in ("
+                + known + ")", Timestamp.class);
+        return next == null ? null : next.toInstant();
+    }
+
+    @Override
+    public void start() {
+        if (manual == null) {
+            scheduler.start();
+        }
+        running = true;
+    }
+
+    @Override
+    public void stop() {
+        if (manual == null) {
+            scheduler.stop();
+        }
+        running = false;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE - 100; // start after everything else, stop before
+    }
+}
