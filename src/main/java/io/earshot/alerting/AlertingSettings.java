@@ -10,7 +10,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param webhookTimeout     how long one webhook call may take
  * @param webhookBackoff     wait before the second attempt; doubles with each further attempt
  * @param webhookAttempts    attempts per delivery before it is given up
- * @param webhookDisableAfter failed attempts in a row after which a webhook is disabled (with the reason shown)
+ * @param webhookDisableAfter deliveries in a row that failed every attempt, after which a webhook is disabled (reason shown)
  * @param mailFrom           sender of alert emails; emails go out only when {@code spring.mail.host} is set
  * @param publicUrl          the address agents reach Earshot at (links in emails)
  */
@@ -19,7 +19,7 @@ public record AlertingSettings(
         @DefaultValue("10s") Duration webhookTimeout,
         @DefaultValue("30s") Duration webhookBackoff,
         @DefaultValue("8") int webhookAttempts,
-        @DefaultValue("20") int webhookDisableAfter,
+        @DefaultValue("5") int webhookDisableAfter,
         @DefaultValue("earshot@localhost") String mailFrom,
         @DefaultValue("http://localhost:8080") String publicUrl) {
 }

@@ -27,7 +27,7 @@ import tools.jackson.databind.ObjectMapper;
  * {@code timestamp + "." + body} with the webhook's secret ({@code X-Earshot-Signature: sha256=<hex>},
  * {@code X-Earshot-Timestamp}); {@code X-Earshot-Delivery} names the delivery, so a receiver can drop a
  * repeat. A failed attempt is logged and the next one set after a doubling wait; after the last the delivery
- * fails, and a webhook failing too often in a row is disabled with the reason stored.
+ * fails, and a webhook whose deliveries fail too often in a row is disabled with the reason stored.
  */
 @Component
 class WebhookDeliverer implements TimerHandler {
@@ -137,16 +137,18 @@ class WebhookDeliverer implements TimerHandler {
             long next = now + settings.webhookBackoff().toMillis() * (1L << Math.min(attempt - 1, 16));
             jdbc.update("update webhook_delivery set status = ?, attempts = ?, last_status = ?, last_error = ?, next_attempt_at = ? "
                     + "where id = ?", more ? "pending" : "failed", attempt, status, error, more ? next : null, t.deliveryId());
+            if (more) {
+                timers.schedule(TIMER, key(t.deliveryId(), attempt + 1), Instant.ofEpochMilli(next));
+                return;
+            }
             jdbc.update("update webhook set consecutive_failures = consecutive_failures + 1 where id = ?", webhookId);
             int failures = jdbc.queryForObject("select consecutive_failures from webhook where id = ?", Integer.class, webhookId);
             if (failures >= settings.webhookDisableAfter()) {
                 jdbc.update("update webhook set active = false, disabled_reason = ? where id = ? and active = true",
-                        "disabled at " + Instant.ofEpochMilli(now) + " after " + failures + " failed attempts in a row; last: " + error,
-                        webhookId);
+                        "disabled at " + Instant.ofEpochMilli(now) + " after " + failures + " deliveries in a row failed all "
+                                + settings.webhookAttempts() + " attempts; last: " + error, webhookId);
                 jdbc.update("update webhook_delivery set status = 'abandoned', next_attempt_at = null where webhook_id = ? and status = 'pending'",
                         webhookId);
-            } else if (more) {
-                timers.schedule(TIMER, key(t.deliveryId(), attempt + 1), Instant.ofEpochMilli(next));
             }
         });
     }

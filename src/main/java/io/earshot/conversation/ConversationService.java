@@ -117,7 +117,7 @@ public class ConversationService {
             details = "assigned to " + assignee.name();
         }
         c.assign(target);
-        conversations.save(List.of(c));
+        rerank(c, clock.millis()); // the assignee's team may bring another SLA policy and calendar
         events.insert(List.of(new EventRows.Row(ids.nextId(), c.id, clock.millis(), "assigned", actor.email(), details)));
         publisher.publishEvent(new ConversationChanged(c.id, "assigned"));
     }

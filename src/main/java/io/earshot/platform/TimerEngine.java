@@ -139,7 +139,6 @@ public class TimerEngine implements SmartLifecycle {
 
     private void runDue() {
         settable.set(clock.instant());
-        manual.runDeadExecutionDetection();
         manual.runAnyDueExecutions();
     }
 
@@ -156,6 +155,11 @@ public class TimerEngine implements SmartLifecycle {
     public void start() {
         if (manual == null) {
             scheduler.start();
+        } else {
+            // a timer picked by an instance that died is freed once, at start; never while clocks are moved, as
+            // instances stepping their controlled clocks apart would take each other's running timers for dead
+            settable.set(clock.instant());
+            manual.runDeadExecutionDetection();
         }
         running = true;
     }

@@ -9,7 +9,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
+import jakarta.servlet.http.HttpServletResponse;
 
 /** The small page a customer reaches from a satisfaction survey link: a score from 1 to 5 and a comment. */
 @Controller
@@ -22,16 +22,25 @@ class SurveyPage {
     }
 
     @GetMapping("/csat/{token}")
-    String show(@PathVariable String token, Model model) {
-        model.addAttribute("survey", surveys.find(token).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
+    String show(@PathVariable String token, Model model, HttpServletResponse response) {
+        Surveys.Survey survey = surveys.find(token).orElse(null);
+        if (survey == null) {
+            response.setStatus(HttpStatus.NOT_FOUND.value());
+            return "csat-missing";
+        }
+        model.addAttribute("survey", survey);
         model.addAttribute("thanks", false);
         return "csat";
     }
 
     @PostMapping("/csat/{token}")
     String answer(@PathVariable String token, @RequestParam(required = false) String rating,
-                  @RequestParam(required = false) String comment, Model model) {
-        Surveys.Survey survey = surveys.find(token).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+                  @RequestParam(required = false) String comment, Model model, HttpServletResponse response) {
+        Surveys.Survey survey = surveys.find(token).orElse(null);
+        if (survey == null) {
+            response.setStatus(HttpStatus.NOT_FOUND.value());
+            return "csat-missing";
+        }
         int score;
         try {
             score = Integer.parseInt(rating == null ? "" : rating.trim());
@@ -45,6 +54,7 @@ class SurveyPage {
             model.addAttribute("survey", survey);
             model.addAttribute("thanks", false);
             model.addAttribute("error", e.getMessage());
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
         }
         return "csat";
     }

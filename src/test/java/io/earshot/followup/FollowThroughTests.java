@@ -39,7 +39,8 @@ import tools.jackson.databind.JsonNode;
         "earshot.clock=manual",
         "earshot.admin-token=" + FollowThroughTests.ADMIN,
         "earshot.outbox.poll=100ms",
-        "earshot.alerting.webhook-disable-after=3",
+        "earshot.alerting.webhook-disable-after=2",
+        "earshot.alerting.webhook-attempts=4",
         "spring.mail.host=127.0.0.1",
         "spring.mail.port=3025"})
 abstract class FollowThroughTests {
@@ -347,5 +348,174 @@ abstract class FollowThroughTests {
         assertThat(alerts(conversation, "sla_breach")).isEmpty();
         advanceTo(moved.plusSeconds(1));
         assertThat(alerts(conversation, "sla_breach")).hasSize(1);
+    }
+
+    // ---- webhooks, surveys, bad input -----------------------------------------------------------------------
+
+    /** A receiver that fails twice, then accepts: three signed attempts of one delivery, exactly one accepted. */
+    @Test
+    void aWebhookThatFailsTwiceThenSucceedsGetsExactlyOneAcceptedDelivery() throws Exception {
+        String secret = "s3cret-" + run;
+        try (WebhookReceiver receiver = new WebhookReceiver(n -> n <= 2 ? 500 : 204)) {
+            Http.Answer hook = http.post("/api/v1/webhooks", Map.of("url", receiver.url(), "events", List.of("sla_breach"), "secret", secret), ADMIN);
+            assertThat(hook.status()).as(hook.raw()).isEqualTo(201);
+            assertThat(hook.raw()).doesNotContain(secret);
+            String hookId = hook.get("id").asString();
+            String conversation = customerWrites("twitter", "waiting", "Nobody answers me. This is awful service, I want to cancel.");
+            Instant due = Instant.parse(conversation(conversation).get("sla").get("firstResponseDue").asString());
+            advanceTo(due.plusSeconds(1));
+            String alertId = alerts(conversation, "sla_breach").get(0).get("id").asString();
+            advance(Duration.ofMinutes(10)); // the retries wait 30 s, then 60 s
+            List<WebhookReceiver.Received> mine = receiver.received().stream().filter(r -> r.body().contains("\"id\":\"" + alertId + "\"")).toList();
+            assertThat(mine).extracting(WebhookReceiver.Received::answeredWith).containsExactly(500, 500, 204);
+            assertThat(mine).extracting(WebhookReceiver.Received::delivery).containsOnly(mine.get(0).delivery());
+            for (WebhookReceiver.Received r : mine) {
+                assertThat(r.event()).isEqualTo("sla_breach");
+                assertThat(r.signature()).isEqualTo("sha256=" + hmac(secret, r.timestamp() + "." + r.body()));
+            }
+            JsonNode log = http.get("/api/v1/webhooks/" + hookId, ADMIN).body();
+            JsonNode delivery = null;
+            for (JsonNode d : log.get("deliveries")) {
+                if (d.get("alertId").asString().equals(alertId)) {
+                    delivery = d;
+                }
+            }
+            assertThat(delivery).isNotNull();
+            assertThat(delivery.get("status").asString()).isEqualTo("delivered");
+            assertThat(delivery.get("attempts").asInt()).isEqualTo(3);
+            assertThat(delivery.get("log")).extracting(a -> a.get("statusCode").asInt()).containsExactly(500, 500, 204);
+            assertThat(log.get("webhook").get("active").asBoolean()).isTrue();
+            advance(Duration.ofHours(2));
+            assertThat(receiver.received().stream().filter(r -> r.body().contains("\"id\":\"" + alertId + "\""))).hasSize(3);
+            assertThat(http.delete("/api/v1/webhooks/" + hookId, ADMIN).status()).isEqualTo(204);
+        }
+    }
+
+    /** A receiver that always fails is disabled after the configured failures in a row, with the reason shown. */
+    @Test
+    void aWebhookThatKeepsFailingIsDisabledWithAReason() throws Exception {
+        try (WebhookReceiver receiver = new WebhookReceiver(n -> 503)) {
+            String hookId = http.post("/api/v1/webhooks", Map.of("url", receiver.url(), "events", List.of("*"),
+                    "secret", "another-long-secret"), ADMIN).get("id").asString();
+            String conversation = customerWrites("twitter", "ignored", "Still waiting for an answer, terrible support, I am angry.");
+            Instant due = Instant.parse(conversation(conversation).get("sla").get("firstResponseDue").asString());
+            advanceTo(due.plusSeconds(1));
+            advance(Duration.ofHours(1));
+            if (http.get("/api/v1/webhooks/" + hookId, ADMIN).get("webhook").get("active").asBoolean()) {
+                String second = customerWrites("twitter", "ignored2", "Hello?? Still no answer, this is a disgrace.");
+                advanceTo(Instant.parse(conversation(second).get("sla").get("firstResponseDue").asString()).plus(Duration.ofHours(1)));
+            }
+            JsonNode hook = http.get("/api/v1/webhooks/" + hookId, ADMIN).get("webhook");
+            assertThat(hook.get("active").asBoolean()).isFalse();
+            assertThat(hook.get("disabledReason").asString()).contains("2 deliveries in a row failed all 4 attempts").contains("HTTP 503");
+            int calls = receiver.received().size();
+            advance(Duration.ofHours(3));
+            assertThat(receiver.received()).hasSize(calls); // nothing more goes to a disabled webhook
+            assertThat(http.post("/api/v1/webhooks/" + hookId + "/enable", Map.of(), ADMIN).get("active").asBoolean()).isTrue();
+            http.delete("/api/v1/webhooks/" + hookId, ADMIN);
+        }
+    }
+
+    /** A resolved conversation sends a survey link through its channel; the customer's score attaches to it. */
+    @Test
+    void aResolvedConversationAsksForSatisfactionAndTheAnswerAttaches() {
+        Agent agent = agent("agent");
+        Instant start = now;
+        String conversation = customerWrites("chat", "happy", "How do I reset my password?");
+        http.post("/api/v1/conversations/" + conversation + "/assign", Map.of("agentId", agent.id()), agent.token());
+        reply(conversation, agent, "Hi! Use the 'Forgot password' link on the sign-in page and follow the email.");
+        assertThat(http.post("/api/v1/conversations/" + conversation + "/status", Map.of("status", "resolved"), agent.token()).status())
+                .isEqualTo(200);
+        advance(Duration.ofMinutes(11));
+        JsonNode survey = null;
+        for (JsonNode m : conversation(conversation).get("messages")) {
+            if (m.get("text").asString().contains("/csat/")) {
+                survey = m;
+            }
+        }
+        assertThat(survey).as("a survey message went out").isNotNull();
+        assertThat(survey.get("direction").asString()).isEqualTo("outbound");
+        String text = survey.get("text").asString();
+        String token = text.substring(text.indexOf("/csat/") + 6).trim();
+        Http.Answer page = http.get("/csat/" + token, null);
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.raw()).contains("How did we do?").contains("name=\"rating\"");
+        Http.Answer answered = http.postRaw("/csat/" + token, "rating=4&comment=" + java.net.URLEncoder.encode(
+                "<script>alert(1)</script> quick and kind", StandardCharsets.UTF_8), "application/x-www-form-urlencoded", null);
+        assertThat(answered.status()).isEqualTo(200);
+        assertThat(answered.raw()).contains("Thank you").doesNotContain("<script>alert(1)</script>");
+        Http.Answer bad = http.postRaw("/csat/" + token, "rating=9", "application/x-www-form-urlencoded", null);
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.raw()).contains("rating must be a whole number from 1 to 5");
+        assertThat(http.get("/csat/" + "0".repeat(32), null).status()).isEqualTo(404);
+        JsonNode timeline = conversation(conversation).get("events");
+        assertThat(timeline).anySatisfy(e -> assertThat(e.get("kind").asString()).isEqualTo("csat_answered"));
+        JsonNode csat = agentReport(agent, start, now.plusSeconds(1)).get("csat");
+        assertThat(csat.get("responses").asLong()).isEqualTo(1);
+        assertThat(csat.get("average").asDouble()).isEqualTo(4.0);
+    }
+
+    /** Bad input is refused with the field named; roles are enforced. */
+    @Test
+    void badFollowThroughInputIsRefusedNamingTheField() {
+        Agent agent = agent("agent");
+        String conversation = customerWrites("chat", "input", "Hello?");
+        Http.Answer past = http.post("/api/v1/conversations/" + conversation + "/commitments",
+                Map.of("text", "Call back", "dueAt", now.minusSeconds(60).toString()), agent.token());
+        assertThat(past.status()).isEqualTo(400);
+        assertThat(past.get("error").get("field").asString()).isEqualTo("dueAt");
+        Http.Answer kind = http.post("/api/v1/conversations/" + conversation + "/commitments",
+                Map.of("text", "Call back", "dueAt", now.plusSeconds(600).toString(), "kind", "teleport"), agent.token());
+        assertThat(kind.get("error").get("field").asString()).isEqualTo("kind");
+        assertThat(http.post("/api/v1/conversations/999999999/commitments",
+                Map.of("text", "x", "dueAt", now.plusSeconds(600).toString()), agent.token()).status()).isEqualTo(404);
+        assertThat(http.get("/api/v1/commitments?state=late", agent.token()).get("error").get("field").asString()).isEqualTo("state");
+        assertThat(http.get("/api/v1/alerts?kind=fire", agent.token()).get("error").get("field").asString()).isEqualTo("kind");
+        assertThat(http.get("/api/v1/alerts?since=yesterday", agent.token()).get("error").get("field").asString()).isEqualTo("since");
+        assertThat(http.post("/api/v1/webhooks", Map.of("url", "http://x.example/h", "events", List.of("*"), "secret", "long-enough-secret"),
+                agent.token()).status()).isEqualTo(403);
+        assertThat(http.post("/api/v1/webhooks", Map.of("url", "ftp://x.example/h", "events", List.of("*"), "secret", "long-enough-secret"),
+                ADMIN).get("error").get("field").asString()).isEqualTo("url");
+        assertThat(http.post("/api/v1/webhooks", Map.of("url", "http://x.example/h", "events", List.of("party"), "secret", "long-enough-secret"),
+                ADMIN).get("error").get("field").asString()).isEqualTo("events");
+        assertThat(http.post("/api/v1/webhooks", Map.of("url", "http://x.example/h", "events", List.of("*"), "secret", "short"),
+                ADMIN).get("error").get("field").asString()).isEqualTo("secret");
+        assertThat(http.post("/api/v1/teams", Map.of("name", "Bad " + run, "timeZone", "Mars/Olympus"), ADMIN)
+                .get("error").get("field").asString()).isEqualTo("timeZone");
+        assertThat(http.post("/api/v1/teams", Map.of("name", "Bad " + run, "hours", "weekdays nine to five"), ADMIN)
+                .get("error").get("field").asString()).isEqualTo("hours");
+        assertThat(http.post("/api/v1/sla-policies", Map.of("name", "x", "firstResponse", "soon", "updateCadence", "1d", "resolution", "3d"),
+                ADMIN).get("error").get("field").asString()).isEqualTo("firstResponse");
+        assertThat(http.post("/api/v1/sla-policies", Map.of("name", "x", "firstResponse", "1h", "updateCadence", "1d", "resolution", "3d"),
+                agent.token()).status()).isEqualTo(403);
+        String promise = reply(conversation, agent, "I'll call you back within 2 hours.").get("commitments").get(0).get("id").asString();
+        advance(Duration.ofHours(3));
+        Http.Answer late = http.post("/api/v1/commitments/" + promise + "/kept", Map.of(), agent.token());
+        assertThat(late.status()).isEqualTo(409);
+        assertThat(http.post("/api/v1/commitments/" + promise + "/send-update", Map.of(), agent.token()).status()).isEqualTo(201);
+    }
+
+    /** A lead adds a policy for a team; a conversation assigned to the team's agent gets its deadlines. */
+    @Test
+    void aTeamPolicyAppliesToItsAgentsConversations() {
+        Agent agent = agent("agent");
+        String team = http.post("/api/v1/teams", Map.of("name", "VIP " + run), ADMIN).get("id").asString();
+        http.post("/api/v1/agents/" + agent.id() + "/team", Map.of("teamId", team), ADMIN);
+        Http.Answer policy = http.post("/api/v1/sla-policies", Map.of("name", "VIP " + run, "position", 1, "teamId", team,
+                "firstResponse", "5m", "updateCadence", "2h", "resolution", "1d", "businessHours", false), agent("lead").token());
+        assertThat(policy.status()).as(policy.raw()).isEqualTo(201);
+        String conversation = customerWrites("email", "vip", "A question about my invoice.");
+        Instant created = now;
+        http.post("/api/v1/conversations/" + conversation + "/assign", Map.of("agentId", agent.id()), agent.token());
+        JsonNode sla = conversation(conversation).get("sla");
+        assertThat(sla.get("policy").asString()).isEqualTo("VIP " + run);
+        assertThat(Instant.parse(sla.get("firstResponseDue").asString())).isEqualTo(created.plus(Duration.ofMinutes(5)));
+        assertThat(http.delete("/api/v1/sla-policies/" + policy.get("id").asString(), ADMIN).status()).isEqualTo(204);
+    }
+
+    private static String hmac(String secret, String message) throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        return HexFormat.of().formatHex(mac.doFinal(message.getBytes(StandardCharsets.UTF_8)));
     }
 }
