@@ -18,7 +18,6 @@ create table scheduled_tasks (
 );
 create index scheduled_tasks_execution_time_ix on scheduled_tasks (execution_time);
 create index scheduled_tasks_heartbeat_ix on scheduled_tasks (last_heartbeat);
-create index scheduled_tasks_priority_ix on scheduled_tasks (priority, execution_time);
 
 -- A team works to one business calendar; its lead hears of broken promises.
 create table team (

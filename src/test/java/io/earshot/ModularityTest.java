@@ -35,7 +35,7 @@ class ModularityTest {
             Map.entry("reporting", Set.of("conversation", "followup", "listening", "routing", "classify", "ingest")),
             Map.entry("api", Set.of("conversation", "followup", "listening", "routing", "classify", "ingest", "alerting", "reporting")),
             Map.entry("web", Set.of("conversation", "followup", "listening", "routing", "classify", "ingest", "alerting", "reporting")),
-            Map.entry("demo", Set.of("conversation", "ingest", "classify")),
+            Map.entry("demo", Set.of("conversation", "followup", "ingest", "classify")),
             Map.entry("cli", Set.of("conversation", "followup", "listening", "routing", "classify", "ingest", "alerting", "reporting")));
 
     final JavaClasses classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

@@ -38,7 +38,10 @@ class DemoTraffic implements SmartLifecycle {
     private Instant nextOutage;
     private volatile boolean running;
 
-    DemoTraffic(Intake intake, Clock clock, DemoSettings settings) {
+    private final DemoDesk desk;
+
+    DemoTraffic(Intake intake, Clock clock, DemoSettings settings, DemoDesk desk) {
+        this.desk = desk;
         this.intake = intake;
         this.clock = clock;
         this.settings = settings;
@@ -60,6 +63,7 @@ class DemoTraffic implements SmartLifecycle {
         backlog.addAll(script.loudVoices(now.minus(Duration.ofHours(3))));
         backlog.sort(java.util.Comparator.comparing(IncomingMessage::createdAt));
         intake.accept(backlog);
+        desk.answerSome();
         nextOutage = now.plus(settings.outageEvery());
         log.info("demo traffic: {} messages of the past hours stored; a new one every ~{} s from now",
                 backlog.size(), settings.interval().toSeconds());

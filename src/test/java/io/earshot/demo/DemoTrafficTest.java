@@ -39,4 +39,16 @@ class DemoTrafficTest {
         assertThat(top.get(0).priority().reasons()).isNotEmpty();
         assertThat(top.stream().filter(c -> c.customer().followers() > 100_000)).isNotEmpty();
     }
+
+    @Test
+    void theDemoAgentMakesPromisesAndTheBacklogsMissedDeadlinesRaiseAlerts() throws InterruptedException {
+        assertThat(jdbc.queryForObject("select count(*) from commitment where source = 'reply'", Long.class)).isGreaterThanOrEqualTo(3);
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();
+        long breaches = 0;
+        while (System.nanoTime() < deadline && breaches == 0) {
+            Thread.sleep(200);
+            breaches = jdbc.queryForObject("select count(*) from alert where kind = 'sla_breach'", Long.class);
+        }
+        assertThat(breaches).as("the backlog's overdue first responses raise sla_breach alerts once timers poll").isPositive();
+    }
 }
