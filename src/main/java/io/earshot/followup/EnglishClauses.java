@@ -34,26 +34,35 @@ final class EnglishClauses {
 
     private static final Pattern SPEAKER = Pattern.compile("(?i)\\b(?:i|we)\\s+" + MODAL + "\\b");
     private static final Pattern PARTY = Pattern.compile("(?i)\\b(?:someone|somebody|one of our [\\w-]+|(?:a )?members? of (?:our|the) [\\w-]+"
-            + "|(?:our|the|a|an)(?:\\s+[\\w-]+){0,3}?\\s+" + STAFF + ")(?:\\s+from\\s+(?:our|the)(?:\\s+[\\w-]+){1,3}?)?\\s+"
+            + "|(?:our|the|a|an)(?:\\s+[\\w-]+){0,3}?\\s+" + STAFF + ")(?:\\s+from\\s+(?:our|the|that|this|my)(?:\\s+[\\w-]+){1,3}?)?\\s+"
             + "(?:will|(?:is|are)\\s+going\\s+to)\\b|\\b(?:they|who)\\s+(?:will|are\\s+going\\s+to)\\b");
     private static final Pattern THING = Pattern.compile("(?i)\\b(?:your|the|a|an|this|that|it|my)"
             + "(?:\\s+(?!(?:and|but|or|then|will|should|has|have|is|was|were)\\b)[\\w£$€.'-]+){0,5}?"
             + "\\s+(?:will|should|(?:is|are)\\s+going\\s+to)\\s+(?:now\\s+|then\\s+|also\\s+|soon\\s+)?(?:be\\s+)?" + PASSIVE + "\\b");
     private static final Pattern CUSTOMER = Pattern.compile("(?i)\\byou\\s+(?:will|should|are\\s+going\\s+to)\\s+(?:also\\s+|then\\s+|soon\\s+)?"
-            + "(?:receive|get|see|hear|be hearing|be receiving|be getting)\\b|\\byou can expect\\b");
+            + "(?:receive|get(?!\\s+\\w+ed\\b)|see|hear|be hearing|be receiving|be getting(?!\\s+\\w+ed\\b))\\b|\\byou can expect\\b");
+    private static final Pattern HEAR = Pattern.compile("(?i)\\bhear(?:ing)?$");
+    private static final Pattern SEE = Pattern.compile("(?i)\\bsee$");
     private static final Pattern EXPECT = Pattern.compile("(?i)^\\W*(?:@\\w+\\s+)*(?:please\\s+)?expect\\b");
     private static final Pattern LET_ME = Pattern.compile("(?i)\\blet me\\b(?!\\s+know)");
     private static final Pattern AND = Pattern.compile("(?i)\\b(?:and|then)\\s+(?:will|should)\\b");
 
     /** After the modal: not a promise ("we will never", "we will be happy to help", "I will be honest"). */
     private static final Pattern NOT_A_PROMISE = Pattern.compile("(?i)^\\s*(?:(?:also|still|then|now|definitely|certainly|personally)\\s+)?"
-            + "(?:not|never|always|ever|be (?:happy|glad|delighted|pleased|here|available|closed|open|honest)|continue|do (?:our|my) best to make)\\b");
+            + "(?:not|never|always|ever|be (?:happy|glad|delighted|pleased|here|available|closed|open|honest)|continue|do (?:our|my) best to make"
+            + "|need|have to|require|be needing)\\b");
     /** A condition the customer has to meet first: then it is an offer, not yet a promise. */
     private static final Pattern CUSTOMER_CONDITION = Pattern.compile("(?i)\\b(?:if|once|when|whenever|as soon as|after|unless|until)\\s+(?:you|your)\\b");
-    /** A request to the customer that the promise hangs on: "DM us and we'll sort it". */
-    private static final Pattern REQUEST_FIRST = Pattern.compile("(?i)^\\W*(?:@\\w+\\s+)*(?:(?:please|kindly|just|simply|feel free to|go ahead and)\\s+)?"
-            + "(?:dm|send|drop|message|email|e-mail|reply|let us know|tell us|get in touch|reach out|contact|share|give us|pop|shoot|follow"
-            + "|call us|ring us|pm|write|tweet|try)\\b");
+    /** A request to the customer that the promise hangs on: "DM us and we'll sort it", "kindly fill the form, we'll fix it". */
+    private static final Pattern REQUEST = Pattern.compile("(?i)(?:^\\W*(?:@\\w+\\s+)*|[,.!:;]\\s*|\\b(?:please|pls|plz|kindly|just|simply|feel free to|go ahead and)\\s+)"
+            + "(?:dm|send|drop|message|email|e-mail|reply|let us know|tell us|get in touch|reach out|reach us|contact us|share|give us|pop|shoot"
+            + "|follow|call us|ring us|pm|write|tweet|try|report|fill|use|visit|go to|head to|connect|submit|complete|click|provide|attach"
+            + "|be sure to|make sure to|see)\\b|\\byou (?:can|could|may|might|need to|should)\\b"
+            + "|^\\W*(?:@\\w+\\s+)*(?:what|which|where|when|how|can you|could you|would you)\\b");
+    /** The words that join an offer's request to its promise: "… and we'll", "… & we'll", "…, we'll". */
+    private static final Pattern JOINED = Pattern.compile("(?i)(?:\\band|&|&amp;|,)\\s*$");
+    /** A standing statement, not about this case: "we're here 24/7 and will respond". */
+    private static final Pattern STANDING = Pattern.compile("(?i)\\b(?:we are here|24/7|always|every time)\\b");
     private static final Pattern HEDGE = Pattern.compile("(?i)\\b(?:cannot|can not|unable to|not able to|not|no)\\s+(?:promise|guarantee|say|confirm|be sure)"
             + "|\\bhopefully\\b|\\bno guarantee|\\bnot sure\\b|\\b(?:i|we) hope\\b|\\bmight\\b|\\bmaybe\\b|\\bperhaps\\b");
     private static final Pattern REPORTED = Pattern.compile("(?i)\\b(?:said|says|mentioned|wrote|told (?:you|us|me)|tweeted|claimed)\\b");
@@ -132,10 +141,10 @@ final class EnglishClauses {
         if (CUSTOMER_CONDITION.matcher(local).find() || CUSTOMER_CONDITION.matcher(predicate).find()) {
             return false;
         }
-        if (before.trim().toLowerCase(java.util.Locale.ROOT).endsWith("and") && REQUEST_FIRST.matcher(before).find()) {
+        if (JOINED.matcher(before).find() && REQUEST.matcher(before).find()) {
             return false;
         }
-        if (HEDGE.matcher(local).find() || REPORTED.matcher(local).find()) {
+        if (HEDGE.matcher(local).find() || REPORTED.matcher(local).find() || STANDING.matcher(local).find()) {
             return false;
         }
         return t.who() != Who.LET_ME || CONTACT.matcher(predicate).find();
@@ -145,11 +154,23 @@ final class EnglishClauses {
         switch (t.who()) {
             case THING: {
                 String byNoun = EnglishKinds.byNouns(subject.replaceFirst("(?i)\\s(?:will|should|is|are)\\s.*$", ""));
-                return byNoun != null ? List.of(byNoun) : EnglishKinds.byVerbs(subject + predicate);
+                if (byNoun != null) {
+                    return List.of(byNoun);
+                }
+                List<String> byVerb = EnglishKinds.byVerbs(subject + predicate);
+                String byWho = EnglishKinds.byWho(subject);
+                return !byVerb.isEmpty() || byWho == null ? byVerb : List.of(byWho);
             }
-            case CUSTOMER:
+            case CUSTOMER: {
+                if (HEAR.matcher(subject).find()) {
+                    return List.of(FoundPromise.UPDATE);
+                }
+                String byNoun = EnglishKinds.byNouns(predicate);
+                boolean seeing = SEE.matcher(subject).find();
+                return byNoun == null || seeing && !byNoun.equals(FoundPromise.REFUND) ? List.of() : List.of(byNoun);
+            }
             case EXPECT: {
-                List<String> byVerb = EnglishKinds.byVerbs(predicate);
+                List<String> byVerb = EnglishKinds.byVerbs(subject + predicate);
                 String byNoun = EnglishKinds.byNouns(predicate);
                 return !byVerb.isEmpty() ? byVerb : byNoun == null ? List.of() : List.of(byNoun);
             }

@@ -10,7 +10,8 @@ import java.util.Objects;
 
 /**
  * Finds the promises in an English agent reply with hand-written rules (no model): the reply is split into
- * sentences, questions are skipped, quoted text is blanked, committing clauses are found ({@link EnglishClauses}),
+ * sentences, questions are skipped (and so is a sentence right after one asking the customer to send or tell us
+ * something: that is an offer), quoted text is blanked, committing clauses are found ({@link EnglishClauses}),
  * their kinds named ({@link EnglishKinds}) and their time phrases read ({@link EnglishTimes}). A reply yields at
  * most one promise per kind: when several clauses promise the same kind, the one with an explicit time wins, and
  * of those the earliest. Rules, limits and measured quality: docs/models/commitments.md. Pure and thread-safe.
@@ -35,8 +36,11 @@ public final class EnglishPromiseFinder implements PromiseFinder {
         }
         Instant byDefault = calendar.plusBusinessTime(saidAt, soon);
         Map<String, FoundPromise> byKind = new LinkedHashMap<>();
+        boolean afterRequest = false;
         for (String sentence : EnglishText.sentences(text)) {
-            if (EnglishText.isQuestion(sentence)) {
+            boolean offer = afterRequest;
+            afterRequest = EnglishText.asksCustomer(sentence);
+            if (offer || EnglishText.isQuestion(sentence)) {
                 continue;
             }
             for (EnglishClauses.Promise p : EnglishClauses.promises(EnglishText.normalise(sentence))) {

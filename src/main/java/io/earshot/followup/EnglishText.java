@@ -19,6 +19,13 @@ final class EnglishText {
     private static final Pattern QUESTION_START = Pattern.compile(
             "(?i)^\\W*(?:@\\w+\\s+)*(?:will|shall|would|could|can|should|do|does|did|is|are|may|when will)\\s+(?:you|we|i|it|there|this)\\b");
 
+    /** A sentence asking the customer to send or tell us something ("Can you DM us your email?", "Please DM us"). */
+    private static final Pattern ASKS_FOR = Pattern.compile("(?i)\\b(?:dm|send|share|let us know|tell us|tell me|confirm|provide|give us"
+            + "|clarify|fire over|shoot us|reach out|contact us|email us|reply with|attach|fill|report|get it reported)\\b"
+            + "|\\b(?:what|which|where|when|how)\\b(?![^?]*\\belse\\b)[^?]*\\byour?\\b");
+    private static final Pattern POLITE_START = Pattern.compile("(?i)^\\W*(?:@\\w+\\s+)*(?:\\d+[:/]\\s*)?(?:please|pls|kindly|just)?\\s*"
+            + "(?:dm|send|share|let us know|tell us|confirm|provide|give us|fire over|shoot us|reach out|contact us|email us|reply with|attach|fill)\\b");
+
     private static final String[][] CONTRACTIONS = {
             {"(?i)\\bwon't\\b", "will not"},
             {"(?i)\\bcan't\\b", "cannot"},
@@ -73,6 +80,14 @@ final class EnglishText {
     /** True when the sentence asks something rather than states it. */
     static boolean isQuestion(String sentence) {
         return QUESTION_END.matcher(sentence).find() || QUESTION_START.matcher(sentence).find();
+    }
+
+    /**
+     * True when the sentence asks the customer to send or tell us something, as a question ("Could you DM us your
+     * order number?") or a request ("Please DM us the tracking number."). A promise right after it is an offer.
+     */
+    static boolean asksCustomer(String sentence) {
+        return isQuestion(sentence) && ASKS_FOR.matcher(sentence).find() || POLITE_START.matcher(sentence).find();
     }
 
     /**
