@@ -70,6 +70,8 @@ final class EnglishClauses {
     private static final Pattern CONTACT = Pattern.compile("(?i)\\b(?:get back|come back|follow up|update you|let you know|call you|ring you"
             + "|report back|revert|be in touch|get in touch|reply|respond|circle back)\\b");
     private static final Pattern STARTS_PASSIVE = Pattern.compile("(?i)^\\s*(?:now\\s+|then\\s+|also\\s+|soon\\s+)?(?:be\\s+)?" + PASSIVE + "\\b");
+    /** The modal and what follows it in a passive trigger, leaving its subject ("your refund"). */
+    private static final Pattern MODAL_ON = Pattern.compile("(?i)\\s(?:will|should|is|are)\\s.*$");
     private static final Pattern AND_WORD = Pattern.compile("(?i)\\band\\b");
 
     private EnglishClauses() {
@@ -153,7 +155,7 @@ final class EnglishClauses {
     private static List<String> kinds(Trigger t, String before, String subject, String predicate) {
         switch (t.who()) {
             case THING: {
-                String byNoun = EnglishKinds.byNouns(subject.replaceFirst("(?i)\\s(?:will|should|is|are)\\s.*$", ""));
+                String byNoun = EnglishKinds.byNouns(MODAL_ON.matcher(subject).replaceFirst(""));
                 if (byNoun != null) {
                     return List.of(byNoun);
                 }

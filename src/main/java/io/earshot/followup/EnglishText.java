@@ -2,14 +2,15 @@ package io.earshot.followup;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Text handling for the English promise finder: sentence splitting, quoted text, contractions. Pure. */
 final class EnglishText {
 
-    /** Where a sentence ends: after . ! ? (with space), after an emoji before a capital, or at a line break. */
-    private static final Pattern BOUNDARY = Pattern.compile("(?<=[.!?])\\s+|(?<=\\p{So})\\s+(?=[A-Z])|\\s*\\n\\s*");
+    /** Spaces that may end a sentence; {@link #ends} decides. */
+    private static final Pattern BOUNDARY = Pattern.compile("\\s+");
     /** Words ending in a dot that do not end a sentence. */
     private static final Pattern ABBREVIATION = Pattern.compile(
             "(?i)(?:^|\\s)(?:mr|mrs|ms|dr|st|no|approx|e\\.g|i\\.e|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\\.$");
@@ -24,28 +25,23 @@ final class EnglishText {
             + "|clarify|fire over|shoot us|reach out|contact us|email us|reply with|attach|fill|report|get it reported)\\b"
             + "|\\b(?:what|which|where|when|how)\\b(?![^?]*\\belse\\b)[^?]*\\byour?\\b");
     private static final Pattern POLITE_START = Pattern.compile("(?i)^\\W*(?:@\\w+\\s+)*(?:\\d+[:/]\\s*)?(?:please|pls|kindly|just)?\\s*"
-            + "(?:dm|send|share|let us know|tell us|confirm|provide|give us|fire over|shoot us|reach out|contact us|email us|reply with|attach|fill)\\b");
+            + "(?:dm|send|share|let us know|tell us|confirm|provide|give us|fire over|shoot us|reach out|contact us|email us|reply with|attach|fill)"
+            + "\\s+(?:us|me|your|the|a|an|over|with|to|via|this|it|them|in)\\b");
 
-    private static final String[][] CONTRACTIONS = {
-            {"(?i)\\bwon't\\b", "will not"},
-            {"(?i)\\bcan't\\b", "cannot"},
-            {"(?i)\\bshan't\\b", "shall not"},
-            {"(?i)n't\\b", " not"},
-            {"(?i)\\b(\\w+)'ll\\b", "$1 will"},
-            {"(?i)\\bi'm\\b", "I am"},
-            {"(?i)\\b(we|you|they)'re\\b", "$1 are"},
-            {"(?i)\\b(i|we|you|they)'ve\\b", "$1 have"},
-            {"(?i)\\b(i|we|you|they|he|she|it)'d\\b", "$1 would"},
-            {"(?i)\\b(?:tmrw|tmr|tmrow|2moro|2morrow)\\b", "tomorrow"},
-            {"(?i)\\bgonna\\b", "going to"},
-    };
-    private static final Pattern[] CONTRACTION_PATTERNS = new Pattern[CONTRACTIONS.length];
-
-    static {
-        for (int i = 0; i < CONTRACTIONS.length; i++) {
-            CONTRACTION_PATTERNS[i] = Pattern.compile(CONTRACTIONS[i][0]);
-        }
-    }
+    /** Contractions spelled out, and a few chat spellings, so that the rules see one form. */
+    private static final List<Map.Entry<Pattern, String>> CONTRACTIONS = List.of(
+            Map.entry(Pattern.compile("(?i)\\bwon't\\b"), "will not"),
+            Map.entry(Pattern.compile("(?i)\\bcan't\\b"), "cannot"),
+            Map.entry(Pattern.compile("(?i)\\bshan't\\b"), "shall not"),
+            Map.entry(Pattern.compile("(?i)n't\\b"), " not"),
+            Map.entry(Pattern.compile("(?i)\\b(\\w+)'ll\\b"), "$1 will"),
+            Map.entry(Pattern.compile("(?i)\\bi'm\\b"), "I am"),
+            Map.entry(Pattern.compile("(?i)\\b(we|you|they)'re\\b"), "$1 are"),
+            Map.entry(Pattern.compile("(?i)\\b(i|we|you|they)'ve\\b"), "$1 have"),
+            Map.entry(Pattern.compile("(?i)\\b(i|we|you|they|he|she|it)'d\\b"), "$1 would"),
+            Map.entry(Pattern.compile("(?i)\\b(?:tmrw|tmr|tmrow|2moro|2morrow)\\b"), "tomorrow"),
+            Map.entry(Pattern.compile("(?i)\\bgonna\\b"), "going to"));
+    private static final Pattern SPACES = Pattern.compile("\\s+");
 
     private EnglishText() {
     }
@@ -60,7 +56,7 @@ final class EnglishText {
         int start = 0;
         while (m.find()) {
             String candidate = text.substring(start, m.start());
-            if (!m.group().contains("\n") && ABBREVIATION.matcher(candidate).find()) {
+            if (!ends(text, m.start(), m.end()) || !m.group().contains("\n") && ABBREVIATION.matcher(candidate).find()) {
                 continue;
             }
             add(out, candidate);
@@ -68,6 +64,24 @@ final class EnglishText {
         }
         add(out, text.substring(start));
         return out;
+    }
+
+    /**
+     * True when the spaces from {@code from} to {@code to} end a sentence: they hold a line break, follow . ! or ?,
+     * or follow an emoji and come before a capital. (Code points, not chars: most emoji lie outside the BMP.)
+     */
+    private static boolean ends(String text, int from, int to) {
+        if (text.substring(from, to).contains("\n")) {
+            return true;
+        }
+        if (from == 0 || to >= text.length()) {
+            return false;
+        }
+        char before = text.charAt(from - 1);
+        if (before == '.' || before == '!' || before == '?') {
+            return true;
+        }
+        return Character.getType(text.codePointBefore(from)) == Character.OTHER_SYMBOL && Character.isUpperCase(text.charAt(to));
     }
 
     private static void add(List<String> out, String sentence) {
@@ -97,9 +111,9 @@ final class EnglishText {
     static String normalise(String sentence) {
         String s = sentence.replace('’', '\'').replace('‘', '\'');
         s = QUOTED.matcher(s).replaceAll("\"…\"");
-        for (int i = 0; i < CONTRACTION_PATTERNS.length; i++) {
-            s = CONTRACTION_PATTERNS[i].matcher(s).replaceAll(CONTRACTIONS[i][1]);
+        for (Map.Entry<Pattern, String> c : CONTRACTIONS) {
+            s = c.getKey().matcher(s).replaceAll(c.getValue());
         }
-        return s.replaceAll("\\s+", " ").trim();
+        return SPACES.matcher(s).replaceAll(" ").trim();
     }
 }
