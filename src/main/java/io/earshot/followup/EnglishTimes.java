@@ -121,7 +121,7 @@ final class EnglishTimes {
             if ("two".equalsIgnoreCase(m.group(4))) {
                 n = Math.max(n, 2);
             }
-            if (n > 0) {
+            if (n != 0) {
                 out.add(new Due(after(n, unit), m.group().trim()));
             }
         }
@@ -136,6 +136,7 @@ final class EnglishTimes {
         return out;
     }
 
+    /** The count a span names; "half an hour" is -30, read by {@link #after} as 30 minutes. */
     private static int number(String text, String unit) {
         String t = text.toLowerCase(Locale.ROOT);
         if (t.equals("half an")) {
