@@ -48,8 +48,8 @@ public class Webhooks {
             }
             kinds.add(e);
         }
-        if (secret == null || secret.length() < 16) {
-            throw EarshotException.invalid("secret", "secret must have at least 16 characters");
+        if (secret == null || secret.length() < 8) {
+            throw EarshotException.invalid("secret", "secret must have at least 8 characters (use a long random one)");
         }
         long id = ids.nextId();
         long now = clock.millis();

@@ -28,7 +28,7 @@ class WebhooksController {
         this.webhooks = webhooks;
     }
 
-    @Operation(summary = "Register a webhook (admin): {url, events: [alert kinds] or [\"*\"], secret (16+ chars)}",
+    @Operation(summary = "Register a webhook (admin): {url, events: [alert kinds] or [\"*\"], secret (8+ chars; use a long random one)}",
             description = "Deliveries are POSTed as JSON and signed: X-Earshot-Signature: sha256=HMAC-SHA256(secret, X-Earshot-Timestamp + \".\" + body) in hex. "
                     + "A failed delivery is retried with a doubling wait; X-Earshot-Delivery names the delivery so a receiver can drop a repeat. "
                     + "A webhook failing too often in a row is disabled, with the reason shown.")
