@@ -87,6 +87,8 @@ public final class ReplayCommand {
                 Clock.fixed(Instant.parse("9999-01-01T00:00:00Z"), ZoneOffset.UTC));
         long conversationsBefore = count(jdbc, "conversation");
         long customersBefore = count(jdbc, "customer");
+        long promisesBefore = count(jdbc, "commitment");
+        long alertsBefore = count(jdbc, "alert");
         Tally tally = new Tally();
         boolean interactive = System.console() != null;
         long started = System.nanoTime();
@@ -111,15 +113,19 @@ public final class ReplayCommand {
                     first = false;
                 }
                 if (pacer.active() && !batch.isEmpty() && pacer.mustWait(m.createdAt())) {
-                    flush(intake, timers, batch, tally, bar);
+                    flush(intake, timers, a.timerStep(), batch, tally, bar);
+                }
+                if (!batch.isEmpty() && !a.timerStep().isZero()
+                        && m.createdAt().isAfter(batch.get(0).createdAt().plus(a.timerStep()))) {
+                    flush(intake, timers, a.timerStep(), batch, tally, bar); // timers due in between fire before these events
                 }
                 pacer.waitFor(m.createdAt());
                 batch.add(m);
                 if (batch.size() >= (pacer.active() ? Math.min(a.batch(), 50) : a.batch())) {
-                    flush(intake, timers, batch, tally, bar);
+                    flush(intake, timers, a.timerStep(), batch, tally, bar);
                 }
             }
-            flush(intake, timers, batch, tally, bar);
+            flush(intake, timers, a.timerStep(), batch, tally, bar);
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         out.println();
@@ -131,17 +137,20 @@ public final class ReplayCommand {
         tally.reasons.forEach((reason, n) -> out.printf(Locale.ROOT, "      %,7d  %s%n", n[0], reason));
         out.printf(Locale.ROOT, "  new conversations  %,d%n", count(jdbc, "conversation") - conversationsBefore);
         out.printf(Locale.ROOT, "  new customers      %,d%n", count(jdbc, "customer") - customersBefore);
+        out.printf(Locale.ROOT, "  promises found     %,d in the company's replies%n", count(jdbc, "commitment") - promisesBefore);
+        out.printf(Locale.ROOT, "  alerts raised      %,d (timers follow the event clock)%n", count(jdbc, "alert") - alertsBefore);
         out.printf(Locale.ROOT, "  time               %.1f s, %,.0f messages/s%n", seconds, tally.read / Math.max(seconds, 1e-9));
         out.printf(Locale.ROOT, "  event clock now    %s%n", clock.instant());
         return 0;
     }
 
-    private void flush(Intake intake, TimerEngine timers, List<IncomingMessage> batch, Tally tally, ProgressBar bar) {
+    private void flush(Intake intake, TimerEngine timers, java.time.Duration step, List<IncomingMessage> batch, Tally tally, ProgressBar bar) {
         if (batch.isEmpty()) {
             return;
         }
+        timers.advanceTo(batch.get(0).createdAt(), step); // what fell due before this batch fires first, in order
         List<IntakeResult> results = intake.accept(batch);
-        timers.fireDue(); // time follows the events: what fell due by this batch fires now
+        timers.fireDue(); // time follows the events: what fell due within this batch fires now
         for (IntakeResult r : results) {
             switch (r.status()) {
                 case "created":

@@ -48,11 +48,13 @@ public class Intake {
     private final ThreadingSettings settings;
     private final TransactionTemplate tx;
     private final ApplicationEventPublisher publisher;
+    private final List<OutboundWatcher> outboundWatchers;
     private final ReentrantLock writer = new ReentrantLock();
 
     Intake(SignalClassifier classifier, CustomerRows customers, ConversationRows conversations, MessageRows messages,
            EventRows events, ConversationRanking ranking, IdGenerator ids, Clock clock, ThreadingSettings settings,
-           TransactionTemplate tx, ApplicationEventPublisher publisher) {
+           TransactionTemplate tx, ApplicationEventPublisher publisher, List<OutboundWatcher> outboundWatchers) {
+        this.outboundWatchers = outboundWatchers;
         this.classifier = classifier;
         this.customers = customers;
         this.conversations = conversations;
@@ -185,6 +187,7 @@ public class Intake {
 
         // 5. thread each new message, in order
         List<MessageRows.Row> messageRows = new ArrayList<>(fresh.size());
+        List<OutboundWatcher.StoredReply> replies = new ArrayList<>();
         List<EventRows.Row> eventRows = new ArrayList<>();
         Map<MessageRows.Key, MessageRows.Placed> placedHere = new HashMap<>();
         for (int i : fresh) {
@@ -228,6 +231,10 @@ public class Intake {
                     m.author().handle(), m.author().name(), null, m.text(), at, now, m.inReplyTo(), m.privateMessage(), m.url(),
                     s == null ? null : s.language(), s == null ? null : s.sentiment().label(),
                     s == null ? null : s.sentiment().score(), s == null ? null : s.intent().wireName()));
+            if (!m.inbound()) {
+                replies.add(new OutboundWatcher.StoredReply(conversation.id, messageId, m.author().handle(), m.text(), m.createdAt(),
+                        conversation.assigneeId));
+            }
             MessageRows.Placed placed = new MessageRows.Placed(messageId, conversation.id, customerId);
             placedHere.put(key(m), placed);
             out.results.set(i, IntakeResult.created(messageId, conversation.id));
@@ -243,6 +250,9 @@ public class Intake {
         conversations.save(changed);
         messages.insert(messageRows);
         events.insert(eventRows);
+        if (!replies.isEmpty()) {
+            outboundWatchers.forEach(w -> w.repliesStored(replies));
+        }
 
         // 7. duplicates point at what was stored first
         for (int i = 0; i < batch.size(); i++) {

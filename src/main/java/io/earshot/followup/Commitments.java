@@ -29,7 +29,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * its due time; the others are marked kept by hand. Timers fire the reminder and the verdict once each.
  */
 @Service
-public class Commitments implements TimerHandler {
+public class Commitments implements TimerHandler, io.earshot.conversation.OutboundWatcher {
 
     static final String TIMER = "commitment-check";
     private static final List<String> KINDS = List.of("update", "callback", "refund", "fix", "ship", "other");
@@ -78,6 +78,31 @@ public class Commitments implements TimerHandler {
         return made;
     }
 
+    /**
+     * Company replies that came in through ingest (another tool, or a replay): earlier open {@code update} promises
+     * of their conversations are kept, and the promises in them are tracked, owned by the conversation's assignee.
+     */
+    @Override
+    public void repliesStored(List<StoredReply> replies) {
+        Object ids = replies.stream().map(StoredReply::conversationId).distinct().toArray(Long[]::new);
+        List<long[]> open = jdbc.query("select c.id, c.conversation_id, c.said_at, c.due_at from unnest(cast(? as bigint array)) as k(id) "
+                + "join commitment c on c.conversation_id = k.id where c.state = 'open' and c.kind = 'update'",
+                (rs, n) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)}, ids);
+        for (long[] promise : open) {
+            replies.stream().filter(r -> r.conversationId() == promise[1] && r.at().toEpochMilli() > promise[2]
+                            && r.at().toEpochMilli() <= promise[3]).map(r -> r.at().toEpochMilli()).min(Long::compare)
+                    .ifPresent(at -> jdbc.update("update commitment set state = 'kept', kept_at = ? where id = ? and state = 'open'", at, promise[0]));
+        }
+        for (StoredReply r : replies) {
+            if (r.text() == null || r.text().isBlank() || Surveys.AUTHOR.equals(r.authorHandle())) {
+                continue;
+            }
+            for (FoundPromise p : english.find(r.text(), r.at(), calendars.forAgent(r.assigneeId()), settings.soon())) {
+                store(r.conversationId(), r.messageId(), r.assigneeId(), p.sentence(), p.kind(), p.when(), "ingest", r.at(), p.dueAt());
+            }
+        }
+    }
+
     /** A promise typed by hand. */
     public Commitment promise(long conversationId, Agent owner, String text, Instant dueAt, String kind) {
         if (text == null || text.isBlank()) {
@@ -100,7 +125,7 @@ public class Commitments implements TimerHandler {
         return tx.execute(s -> store(conversationId, null, owner.id(), text.strip(), k, null, "manual", now, dueAt));
     }
 
-    private Commitment store(long conversationId, Long messageId, long ownerId, String text, String kind, String when,
+    private Commitment store(long conversationId, Long messageId, Long ownerId, String text, String kind, String when,
                              String source, Instant saidAt, Instant dueAt) {
         long id = ids.nextId();
         long window = Math.max(0, dueAt.toEpochMilli() - saidAt.toEpochMilli());

@@ -94,40 +94,62 @@ public class TimerEngine implements SmartLifecycle {
      * Moves a controlled clock to {@code target}, stopping at every due time on the way and firing what is
      * due there. Returns the time after the move.
      */
-    public synchronized Instant advanceTo(Instant target) {
+    public Instant advanceTo(Instant target) {
+        return advanceTo(target, Duration.ZERO);
+    }
+
+    /**
+     * As {@link #advanceTo(Instant)}, but each stop also fires what falls due up to {@code resolution} later, so a
+     * long replay takes fewer stops; a timer then fires at most {@code resolution} late.
+     */
+    public synchronized Instant advanceTo(Instant target, Duration resolution) {
         requireControlled();
-        Instant previous = null;
-        int repeats = 0;
+        Progress progress = new Progress();
         for (int step = 0; step < MAX_STEPS; step++) {
             Instant next = nextDue();
-            if (next == null || next.isAfter(target)) {
+            if (next == null || next.isAfter(target) || progress.stalled(next)) {
                 break;
             }
-            if (next.equals(previous) && ++repeats > 3) {
-                log.warn("timers due at {} do not go away; moving on", next);
-                break;
-            }
-            if (!next.equals(previous)) {
-                repeats = 0;
-            }
-            previous = next;
-            clock.advanceTo(next);
+            Instant stop = next.plus(resolution);
+            clock.advanceTo(stop.isAfter(target) ? target : stop);
             runDue();
         }
         clock.advanceTo(target);
-        runDue();
+        fireDue();
         return clock.instant();
     }
 
-    /** Fires what is due at the controlled clock's current time (event-time replays call it after each batch). */
+    /** Fires everything due at the controlled clock's current time (event-time replays call it after each batch). */
     public synchronized void fireDue() {
         requireControlled();
-        for (int i = 0; i < 10; i++) {
+        Progress progress = new Progress();
+        for (int step = 0; step < MAX_STEPS; step++) {
             Instant next = nextDue();
-            if (next == null || next.isAfter(clock.instant())) {
+            if (next == null || next.isAfter(clock.instant()) || progress.stalled(next)) {
                 return;
             }
             runDue();
+        }
+    }
+
+    /** Tells a loop that fires timers when nothing moves any more (a timer that keeps failing at the same time). */
+    private final class Progress {
+        private Instant at;
+        private long due = Long.MAX_VALUE;
+        private int still;
+
+        boolean stalled(Instant next) {
+            long count = jdbc.queryForObject("select count(*) from scheduled_tasks where picked = false and execution_time <= ?",
+                    Long.class, java.sql.Timestamp.from(next));
+            boolean moved = !next.equals(at) || count < due;
+            at = next;
+            due = count;
+            still = moved ? 0 : still + 1;
+            if (still > 3) {
+                log.warn("timers due at {} do not go away; moving on", next);
+                return true;
+            }
+            return false;
         }
     }
 

@@ -52,6 +52,44 @@ class ReplayCommandTest {
         assertThat(number(second, "duplicates")).isEqualTo(stored);
     }
 
+    /**
+     * During a replay time follows the events, so timers fire as they would have: a promise in a replayed brand
+     * reply is found, and broken once the events pass its due time without another reply.
+     */
+    @Test
+    void aReplayFindsPromisesInBrandRepliesAndBreaksThemOnEventTime() throws Exception {
+        Path file = dir.resolve("story.ndjson");
+        Files.writeString(file, String.join("\n",
+                "{\"channel\":\"twitter\",\"externalId\":\"t1\",\"direction\":\"inbound\",\"author\":{\"handle\":\"listener\"},"
+                        + "\"text\":\"@pandora the ad-free survey is broken, I am annoyed\",\"createdAt\":\"2015-03-02T10:00:00Z\"}",
+                "{\"channel\":\"twitter\",\"externalId\":\"t2\",\"direction\":\"outbound\",\"author\":{\"handle\":\"pandora_support\"},"
+                        + "\"text\":\"@listener Sorry! We'll look into it and get back to you within 24 hours.\",\"inReplyTo\":\"t1\","
+                        + "\"createdAt\":\"2015-03-02T10:03:00Z\"}",
+                "{\"channel\":\"twitter\",\"externalId\":\"t3\",\"direction\":\"inbound\",\"author\":{\"handle\":\"someone\"},"
+                        + "\"text\":\"love the new playlists\",\"createdAt\":\"2015-03-13T10:00:00Z\"}") + "\n");
+        Path data = dir.resolve("story-data");
+        String out = run(file.toString(), "--earshot.data-dir=" + data, "--earshot.admin-token=t");
+        assertThat(out).startsWith("0");
+        assertThat(number(out, "promises found")).isEqualTo(1);
+        assertThat(number(out, "alerts raised")).isGreaterThanOrEqualTo(2);
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:h2:file:" + data.resolve("earshot")
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE", "sa", "")) {
+            try (var rs = c.createStatement().executeQuery("select state, kind, due_at, broken_at from commitment")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString(1)).isEqualTo("broken");
+                assertThat(rs.getString(2)).isEqualTo("update");
+                assertThat(java.time.Instant.ofEpochMilli(rs.getLong(3))).isEqualTo(java.time.Instant.parse("2015-03-03T10:03:00Z"));
+            }
+            try (var rs = c.createStatement().executeQuery("select kind, count(*) from alert group by kind order by kind")) {
+                java.util.Map<String, Integer> kinds = new java.util.HashMap<>();
+                while (rs.next()) {
+                    kinds.put(rs.getString(1), rs.getInt(2));
+                }
+                assertThat(kinds).containsEntry("commitment_broken", 1).containsEntry("commitment_due", 1).containsKey("silent_customer");
+            }
+        }
+    }
+
     /** The figure on the summary's line for {@code label} (the summary comes after the progress lines). */
     private static int number(String output, String label) {
         String summary = output.substring(output.indexOf("done\n") + 1);
