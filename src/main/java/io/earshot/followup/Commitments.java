@@ -258,14 +258,26 @@ public class Commitments implements TimerHandler, io.earshot.conversation.Outbou
         return c.owner() == null ? null : Long.parseLong(c.owner());
     }
 
-    /** A status update for the customer: we have not forgotten, what we said, and when they will hear next. */
+    /**
+     * A status update for the customer: we have not forgotten, what we said, and when they will hear next (as long
+     * again as the promise's own window, at least an hour, at most two business days).
+     */
     String draft(Commitment c, Instant now) {
         BusinessCalendar calendar = calendars.forAgent(owner(c));
-        Instant next = calendar.closeOf(calendar.plusBusinessDays(calendar.dateOf(now), 1));
-        String day = DateTimeFormatter.ofPattern("EEEE", Locale.ENGLISH).format(next.atZone(calendar.zone()));
+        Duration window = Duration.between(c.saidAt(), c.dueAt());
+        Duration again = window.compareTo(Duration.ofHours(1)) < 0 ? Duration.ofHours(1) : window;
+        String next;
+        if (again.compareTo(Duration.ofHours(24)) < 0) {
+            long hours = Math.max(1, Math.round(again.toMinutes() / 60.0));
+            next = "within " + (hours == 1 ? "the hour" : hours + " hours");
+        } else {
+            Instant by = calendar.closeOf(calendar.plusBusinessDays(calendar.dateOf(now),
+                    (int) Math.min(2, Math.max(1, again.toDays()))));
+            next = "by " + DateTimeFormatter.ofPattern("EEEE", Locale.ENGLISH).format(by.atZone(calendar.zone()));
+        }
         String late = now.isAfter(c.dueAt()) ? "It is taking longer than we said, and we are sorry for the wait. "
                 : "We are still working on it. ";
-        return "We haven't forgotten you: " + lowerFirst(paraphrase(c)) + " " + late + "We will update you again by " + day + ".";
+        return "We haven't forgotten you: " + lowerFirst(paraphrase(c)) + " " + late + "We will update you again " + next + ".";
     }
 
     private static String paraphrase(Commitment c) {

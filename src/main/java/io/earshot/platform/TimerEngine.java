@@ -86,6 +86,7 @@ public class TimerEngine implements SmartLifecycle {
                     .pollingInterval(settings.pollInterval())
                     .threads(settings.threads())
                     .schedulerName(new SchedulerName.Hostname())
+                    .alwaysPersistTimestampInUTC()
                     .build();
         }
     }

@@ -4,9 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
@@ -30,25 +28,26 @@ public class Reports {
                 + "percentile_cont(0.5) within group (order by resolution_seconds), "
                 + "percentile_cont(0.9) within group (order by resolution_seconds), count(resolution_seconds) "
                 + "from conversation where created_at >= ? and created_at < ?",
-                (rs, n) -> new ConversationFigures(rs.getLong(1), durations(rs, 2), durations(rs, 5), rs.getLong(4), rs.getLong(7)),
+                (rs, n) -> new ConversationFigures(rs.getLong(1), durations(rs, 2), durations(rs, 5)),
                 a, b);
         long replies = count("select count(*) from message where inbound = false and created_at >= ? and created_at < ?", a, b);
         long inbound = count("select count(*) from message where inbound = true and created_at >= ? and created_at < ?", a, b);
         long silent = count("select count(distinct conversation_id) from alert where kind = 'silent_customer' "
                 + "and fired_at >= ? and fired_at < ?", a, b);
-        Map<String, Long> breached = new HashMap<>();
-        jdbc.query("select s.target, count(distinct s.conversation_id) from sla_breach s join conversation c on c.id = s.conversation_id "
-                + "where c.created_at >= ? and c.created_at < ? group by s.target", rs -> {
-                    breached.put(rs.getString(1), rs.getLong(2));
-                }, a, b);
-        long firstBreached = breached.getOrDefault("firstResponse", 0L);
-        long resolutionBreached = breached.getOrDefault("resolution", 0L);
-        long answeredInTime = Math.max(0, c.answered() - firstBreached);
-        long resolvedInTime = Math.max(0, c.resolved() - resolutionBreached);
-        long updatesBreached = breached.getOrDefault("nextUpdate", 0L);
-        long answeredNoSilence = Math.max(0, c.answered() - updatesBreached);
-        Summary.Sla sla = new Summary.Sla(Summary.Target.of(answeredInTime, firstBreached),
-                Summary.Target.of(answeredNoSilence, updatesBreached), Summary.Target.of(resolvedInTime, resolutionBreached));
+        // met: reached in time (answered, resolved, or never left silent) without a recorded breach of that target
+        Summary.Sla sla = jdbc.queryForObject("select "
+                + "sum(case when c.first_response_at is not null and not exists (select 1 from sla_breach s where s.conversation_id = c.id "
+                + "and s.target = 'firstResponse') then 1 else 0 end), "
+                + "sum(case when exists (select 1 from sla_breach s where s.conversation_id = c.id and s.target = 'firstResponse') then 1 else 0 end), "
+                + "sum(case when c.first_response_at is not null and not exists (select 1 from sla_breach s where s.conversation_id = c.id "
+                + "and s.target = 'nextUpdate') then 1 else 0 end), "
+                + "sum(case when exists (select 1 from sla_breach s where s.conversation_id = c.id and s.target = 'nextUpdate') then 1 else 0 end), "
+                + "sum(case when c.resolved_at is not null and not exists (select 1 from sla_breach s where s.conversation_id = c.id "
+                + "and s.target = 'resolution') then 1 else 0 end), "
+                + "sum(case when exists (select 1 from sla_breach s where s.conversation_id = c.id and s.target = 'resolution') then 1 else 0 end) "
+                + "from conversation c where c.created_at >= ? and c.created_at < ?",
+                (rs, n) -> new Summary.Sla(Summary.Target.of(rs.getLong(1), rs.getLong(2)), Summary.Target.of(rs.getLong(3), rs.getLong(4)),
+                        Summary.Target.of(rs.getLong(5), rs.getLong(6))), a, b);
         double hours = Math.max(1.0 / 60, (b - a) / 3_600_000.0);
         return new Summary(c.count(), c.firstResponse(), c.resolution(), commitments(null, a, b), silent,
                 Math.round(replies / hours * 100) / 100.0, replies, inbound, sla, csat(null, a, b));
@@ -125,8 +124,7 @@ public class Reports {
         return n == null ? 0 : n;
     }
 
-    private record ConversationFigures(long count, Summary.Durations firstResponse, Summary.Durations resolution,
-                                       long answered, long resolved) {
+    private record ConversationFigures(long count, Summary.Durations firstResponse, Summary.Durations resolution) {
     }
 
     private static Summary.Durations durations(ResultSet rs, int column) throws SQLException {

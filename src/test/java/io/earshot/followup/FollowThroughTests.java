@@ -321,6 +321,10 @@ abstract class FollowThroughTests {
         assertThat(breach).hasSize(1);
         assertThat(breach.get(0).get("details").get("target").asString()).isEqualTo("firstResponse");
         assertThat(Instant.parse(breach.get(0).get("firedAt").asString())).isEqualTo(due);
+        JsonNode compliance = http.get("/api/v1/reports/summary?from=" + due.minus(Duration.ofDays(1)) + "&to=" + now, ADMIN)
+                .get("sla").get("firstResponse");
+        assertThat(compliance.get("breached").asLong()).isGreaterThanOrEqualTo(1);
+        assertThat(compliance.get("compliance").asDouble()).isLessThan(1.0);
         JsonNode breaches = conversation(conversation).get("sla").get("breaches");
         assertThat(breaches).anySatisfy(b -> {
             assertThat(b.get("target").asString()).isEqualTo("firstResponse");
