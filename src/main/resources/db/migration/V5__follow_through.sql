@@ -105,7 +105,7 @@ create table alert (
     topic_id        bigint,
     commitment_id   bigint,
     recipients      varchar(1000) not null,
-    details         varchar(4000) not null,
+    details         varchar(20000) not null,
     dedupe_key      varchar(200)  not null,
     mailed_at       bigint,
     constraint alert_dedupe_uq unique (dedupe_key)

@@ -64,7 +64,7 @@ class AlertRules {
         details.put("text", e.text());
         details.put("dueAt", e.dueAt().toString());
         details.put("draftUpdate", e.draftUpdate());
-        details.put("message", "A promise falls due at " + e.dueAt() + ": \"" + e.text() + "\"");
+        details.put("message", "A promise falls due at " + e.dueAt() + ": \"" + shorten(e.text()) + "\"");
         alerts.raise(new Alerts.NewAlert("commitment_due", "warning", e.conversationId(), e.commitmentId(), listOf(e.ownerId()),
                 details, "commitment_due:" + e.commitmentId()));
     }
@@ -75,9 +75,13 @@ class AlertRules {
         details.put("text", e.text());
         details.put("dueAt", e.dueAt().toString());
         details.put("draftUpdate", e.draftUpdate());
-        details.put("message", "A promise was broken (due " + e.dueAt() + "): \"" + e.text() + "\"");
+        details.put("message", "A promise was broken (due " + e.dueAt() + "): \"" + shorten(e.text()) + "\"");
         alerts.raise(new Alerts.NewAlert("commitment_broken", "high", e.conversationId(), e.commitmentId(), withLead(e.ownerId()),
                 details, "commitment_broken:" + e.commitmentId()));
+    }
+
+    private static String shorten(String text) {
+        return text.length() <= 200 ? text : text.substring(0, 199) + "…";
     }
 
     private List<Long> withLead(Long agentId) {

@@ -126,7 +126,12 @@ class WebhookDeliverer implements TimerHandler {
         tx.executeWithoutResult(s -> {
             jdbc.update("insert into webhook_attempt (delivery_id, attempt, at, status_code, error, duration_ms) values (?, ?, ?, ?, ?, ?) "
                     + "on conflict do nothing", t.deliveryId(), attempt, now, status, error, durationMs);
-            long webhookId = jdbc.queryForObject("select webhook_id from webhook_delivery where id = ?", Long.class, t.deliveryId());
+            List<Long> hook = jdbc.queryForList("select d.webhook_id from webhook_delivery d join webhook w on w.id = d.webhook_id "
+                    + "where d.id = ?", Long.class, t.deliveryId());
+            if (hook.isEmpty()) {
+                return; // the webhook was deleted while this attempt ran
+            }
+            long webhookId = hook.get(0);
             if (error == null) {
                 jdbc.update("update webhook_delivery set status = 'delivered', attempts = ?, last_status = ?, last_error = null, "
                         + "next_attempt_at = null, delivered_at = ? where id = ?", attempt, status, now, t.deliveryId());

@@ -51,6 +51,7 @@ class ClockController {
         Instant before = clock.instant();
         Instant now = timers.advanceTo(target);
         publisher.publishEvent(new io.earshot.platform.ClockMoved(before, now));
+        timers.fireDue(); // what re-ranking on the move made due fires now, not at the next move
         return Map.of("now", now, "mode", clock.mode().name().toLowerCase());
     }
 }

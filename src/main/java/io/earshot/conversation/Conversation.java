@@ -65,6 +65,9 @@ final class Conversation {
         if (status == ConversationStatus.PENDING) {
             resumeClocks(at);
         }
+        if (reopened) {
+            pauseResolvedSpan(at);
+        }
         if (status != ConversationStatus.OPEN) {
             status = ConversationStatus.OPEN;
             resolvedAt = null;
@@ -108,6 +111,9 @@ final class Conversation {
         if (status == ConversationStatus.PENDING) {
             resumeClocks(at);
         }
+        if (status == ConversationStatus.RESOLVED) {
+            pauseResolvedSpan(at);
+        }
         if (target == ConversationStatus.PENDING) {
             slaPauses = (slaPauses == null || slaPauses.isEmpty() ? "" : slaPauses + ",") + at + "-";
         }
@@ -123,6 +129,20 @@ final class Conversation {
         dirty = true;
     }
 
+    /** The time a conversation spent resolved does not count against its clocks when it reopens. */
+    private void pauseResolvedSpan(long at) {
+        if (resolvedAt != null && at > resolvedAt) {
+            slaPauses = (slaPauses == null || slaPauses.isEmpty() ? "" : slaPauses + ",") + resolvedAt + "-" + at;
+            trimPauses();
+        }
+    }
+
+    private void trimPauses() {
+        if (slaPauses != null && slaPauses.length() > 1900) { // keep the newest spans; very old ones no longer move a deadline
+            slaPauses = slaPauses.substring(slaPauses.indexOf(',', slaPauses.length() - 1900) + 1);
+        }
+    }
+
     /** Closes the pause that began when the conversation went pending. */
     private void resumeClocks(long at) {
         if (slaPauses != null && slaPauses.endsWith("-")) {
@@ -131,9 +151,7 @@ final class Conversation {
             long from = Long.parseLong(last.substring(0, last.length() - 1));
             spans[spans.length - 1] = from + "-" + Math.max(from, at);
             slaPauses = String.join(",", spans);
-            if (slaPauses.length() > 1900) { // keep the newest spans; very old ones no longer move a deadline
-                slaPauses = slaPauses.substring(slaPauses.indexOf(',', slaPauses.length() - 1900) + 1);
-            }
+            trimPauses();
         }
     }
 

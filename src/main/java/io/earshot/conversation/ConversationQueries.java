@@ -88,11 +88,11 @@ public class ConversationQueries {
     public Optional<DeadlineInput> deadlineInput(long id) {
         return jdbc.query("select c.id, c.channel, c.status, c.sentiment_label, c.intent, c.priority_level, cu.followers, "
                 + "c.assignee_id, c.created_at, c.last_inbound_at, c.last_outbound_at, c.first_response_at, c.resolved_at, "
-                + "c.sla_pauses from conversation c left join customer cu on cu.id = c.customer_id where c.id = ?",
+                + "c.sla_pauses, c.sla_policy_id from conversation c left join customer cu on cu.id = c.customer_id where c.id = ?",
                 (rs, n) -> new DeadlineInput(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                         rs.getString(6), rs.getLong(7), Sql.longOrNull(rs, "assignee_id"), at(rs, "created_at"),
                         at(rs, "last_inbound_at"), at(rs, "last_outbound_at"), at(rs, "first_response_at"),
-                        at(rs, "resolved_at"), rs.getString(14)), id).stream().findFirst();
+                        at(rs, "resolved_at"), rs.getString(14), Sql.longOrNull(rs, "sla_policy_id")), id).stream().findFirst();
     }
 
     private static java.time.Instant at(java.sql.ResultSet rs, String column) throws java.sql.SQLException {

@@ -29,7 +29,7 @@ class ConversationRanking {
         c.priorityRefreshAt = stable == null ? null : now + stable.toMillis();
         Deadlines d = planner.plan(new DeadlineInput(c.id, c.channel, c.status.wireName(), c.sentimentLabel, c.intent,
                 c.priority.level(), followers, c.assigneeId, instant(c.createdAt), instant(c.lastInboundAt),
-                instant(c.lastOutboundAt), instant(c.firstResponseAt), instant(c.resolvedAt), c.slaPauses));
+                instant(c.lastOutboundAt), instant(c.firstResponseAt), instant(c.resolvedAt), c.slaPauses, c.slaPolicyId));
         c.firstResponseDue = millis(d.firstResponseDue());
         c.nextUpdateDue = millis(d.nextUpdateDue());
         c.resolutionDue = millis(d.resolutionDue());

@@ -81,10 +81,11 @@ public class ConversationService {
 
     /**
      * Sends the customer a message from Earshot itself (a satisfaction survey, say) through the conversation's
-     * channel, by the outbox. It is not an answer: it changes no deadline and no status.
+     * channel, by the outbox; {@code privateMessage} sends it as a direct message where the channel has them. It
+     * is not an answer: it changes no deadline and no status.
      */
     @Transactional
-    public String sendNotice(long conversationId, String author, String text, String kind) {
+    public String sendNotice(long conversationId, String author, String text, String kind, boolean privateMessage) {
         Conversation c = conversations.lock(conversationId);
         if (c == null) {
             throw EarshotException.notFound("conversation", Long.toString(conversationId));
@@ -92,10 +93,11 @@ public class ConversationService {
         long now = clock.millis();
         long messageId = ids.nextId();
         messages.insert(List.of(new MessageRows.Row(messageId, c.channel, "earshot-" + messageId, c.id, c.customerId, false,
-                author, author, null, text, now, now, null, false, null, null, null, null, null)));
+                author, author, null, text, now, now, null, privateMessage, null, null, null, null, null)));
         jdbc.update("insert into outbox (id, message_id, conversation_id, channel, status, attempts, next_attempt_at, created_at) "
                 + "values (?, ?, ?, ?, 'queued', 0, ?, ?)", ids.nextId(), messageId, c.id, c.channel, now, now);
-        events.insert(List.of(new EventRows.Row(ids.nextId(), c.id, now, kind, author, "sent to the customer")));
+        events.insert(List.of(new EventRows.Row(ids.nextId(), c.id, now, kind, author,
+                privateMessage ? "sent privately to the customer" : "sent to the customer")));
         return Long.toString(messageId);
     }
 

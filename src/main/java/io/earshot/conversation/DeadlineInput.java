@@ -5,8 +5,9 @@ import java.time.Instant;
 /**
  * What a conversation's deadlines are computed from.
  *
- * @param pauses the spans the conversation waited on the customer ({@code pending}), as
- *               {@code from-to,from-} in epoch milliseconds; an open end is a pause still going on
+ * @param pauses   the spans the clocks stood still (waiting on the customer, or resolved before a reopen), as
+ *                 {@code from-to,from-} in epoch milliseconds; an open end is a pause still going on
+ * @param policyId the SLA policy chosen before, if any: it stays, so deadlines do not jump as priority moves
  */
 public record DeadlineInput(
         long conversationId,
@@ -22,5 +23,6 @@ public record DeadlineInput(
         Instant lastOutboundAt,
         Instant firstResponseAt,
         Instant resolvedAt,
-        String pauses) {
+        String pauses,
+        Long policyId) {
 }

@@ -67,8 +67,8 @@ public class Commitments implements TimerHandler, io.earshot.conversation.Outbou
     public List<Commitment> replied(long conversationId, long messageId, Agent agent, String text, String language) {
         Instant now = clock.instant();
         jdbc.update("update commitment set state = 'kept', kept_at = ? where conversation_id = ? and state = 'open' "
-                + "and kind = 'update' and said_at < ? and due_at >= ?", now.toEpochMilli(), conversationId, now.toEpochMilli(),
-                now.toEpochMilli());
+                + "and kind = 'update' and said_at <= ? and due_at >= ?", now.toEpochMilli(), conversationId, now.toEpochMilli(),
+                now.toEpochMilli()); // before this reply's own promises are stored, so they are not among them
         PromiseFinder finder = finders.getOrDefault(language == null ? "en" : language, english);
         List<FoundPromise> found = finder.find(text, now, calendars.forAgent(agent.id()), settings.soon());
         List<Commitment> made = new ArrayList<>();
@@ -98,6 +98,9 @@ public class Commitments implements TimerHandler, io.earshot.conversation.Outbou
                 continue;
             }
             for (FoundPromise p : english.find(r.text(), r.at(), calendars.forAgent(r.assigneeId()), settings.soon())) {
+                if (!settings.fresh(p.dueAt(), clock.instant())) {
+                    continue; // a promise from history imported long after it fell due: nothing left to follow
+                }
                 store(r.conversationId(), r.messageId(), r.assigneeId(), p.sentence(), p.kind(), p.when(), "ingest", r.at(), p.dueAt());
             }
         }
@@ -222,7 +225,7 @@ public class Commitments implements TimerHandler, io.earshot.conversation.Outbou
     public void fire(String key) {
         int at = key.indexOf('@');
         long id = Long.parseLong(key.substring(0, at));
-        boolean due = key.endsWith("@due");
+        boolean due = key.contains("@due");
         tx.executeWithoutResult(s -> {
             Commitment c = jdbc.query(SELECT + " where k.id = ? for update of k", (rs, n) -> map(rs), id).stream().findFirst().orElse(null);
             if (c == null || !"open".equals(c.state())) {
@@ -237,11 +240,11 @@ public class Commitments implements TimerHandler, io.earshot.conversation.Outbou
                 return;
             }
             if (now.isBefore(c.dueAt())) {
-                timers.schedule(TIMER, id + "@due", c.dueAt()); // due time moved later: wait for it
+                timers.schedule(TIMER, id + "@due@" + c.dueAt().toEpochMilli(), c.dueAt()); // due time moved later: wait for it
                 return;
             }
             Long keptAt = "update".equals(c.kind()) ? jdbc.queryForObject("select min(created_at) from message where conversation_id = ? "
-                    + "and inbound = false and author_handle <> ? and created_at > ? and created_at <= ?"
+                    + "and inbound = false and author_handle <> ? and created_at >= ? and created_at <= ?"
                     + (c.messageId() == null ? "" : " and id <> " + Long.parseLong(c.messageId())), Long.class,
                     Long.parseLong(c.conversationId()), Surveys.AUTHOR, c.saidAt().toEpochMilli(), c.dueAt().toEpochMilli()) : null;
             if (keptAt != null) {
@@ -249,6 +252,9 @@ public class Commitments implements TimerHandler, io.earshot.conversation.Outbou
                 return;
             }
             jdbc.update("update commitment set state = 'broken', broken_at = ? where id = ?", c.dueAt().toEpochMilli(), id);
+            if (!settings.fresh(c.dueAt(), now)) {
+                return; // judged long after it fell due (history imported late): recorded, not alerted
+            }
             publisher.publishEvent(new CommitmentBroken(id, Long.parseLong(c.conversationId()), owner(c), c.text(), c.dueAt(),
                     draft(c, now)));
         });

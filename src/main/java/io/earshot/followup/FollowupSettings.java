@@ -15,6 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param silenceLevels    how many times one silence is alerted, each after twice as long as the last
  * @param csatDelay        how long after a resolution the satisfaction survey goes out
  * @param publicUrl        the address customers reach Earshot's pages at (survey links)
+ * @param staleAfter       a deadline or promise that fell due longer ago than this when noticed (history imported
+ *                         late) is recorded, but raises no alert
  */
 @ConfigurationProperties("earshot.followup")
 public record FollowupSettings(
@@ -25,7 +27,8 @@ public record FollowupSettings(
         @DefaultValue("0.8") double remindAt,
         @DefaultValue("5") int silenceLevels,
         @DefaultValue("10m") Duration csatDelay,
-        @DefaultValue("http://localhost:8080") String publicUrl) {
+        @DefaultValue("http://localhost:8080") String publicUrl,
+        @DefaultValue("24h") Duration staleAfter) {
 
     public FollowupSettings {
         if (!(remindAt > 0 && remindAt < 1)) {
@@ -35,6 +38,11 @@ public record FollowupSettings(
             throw new IllegalArgumentException("earshot.followup.silence-levels must be at least 1");
         }
         BusinessCalendar.parse(calendarZone, calendarHours, calendarHolidays);
+    }
+
+    /** True when something due at {@code due} is recent enough at {@code now} to alert about. */
+    public boolean fresh(java.time.Instant due, java.time.Instant now) {
+        return !due.isBefore(now.minus(staleAfter));
     }
 
     /** The default business calendar. */

@@ -8,7 +8,8 @@ import io.earshot.platform.Teams;
 import org.springframework.stereotype.Component;
 
 /**
- * Deadlines from the SLA policy that matches a conversation, on the calendar of the assignee's team (or of the
+ * Deadlines from the SLA policy chosen for a conversation when it first ranked (kept as its priority moves; a
+ * team's own policy replaces it when the conversation is assigned into the team), on the calendar of the assignee's team (or of the
  * policy's team, or the default calendar).
  */
 @Component
@@ -34,6 +35,11 @@ public class PolicyDeadlines implements DeadlinePlanner {
         Long teamId = teams.teamOf(in.assigneeId()).map(Team::id).orElse(null);
         SlaPolicy policy = policies.select(in.channel(), in.intent(), in.priorityLevel(), in.sentimentLabel(),
                 in.followers(), teamId);
+        SlaPolicy pinned = in.policyId() == null ? null : policies.byId(in.policyId()).orElse(null);
+        if (pinned != null && (pinned.teamId() == null || pinned.teamId().equals(teamId))
+                && (policy.teamId() == null || policy.teamId().equals(pinned.teamId()))) {
+            policy = pinned; // chosen once; only a team's own policy (on assignment) replaces it
+        }
         BusinessCalendar calendar = teamId != null ? calendars.forTeam(teamId) : calendars.forTeam(policy.teamId());
         return new SlaClock(policy, calendar);
     }

@@ -101,8 +101,10 @@ class SlaWatch implements TimerHandler {
                 if (level == 1) {
                     breach(in, "nextUpdate", at, sla.policy());
                 }
-                publisher.publishEvent(new CustomerLeftInSilence(id, level, in.lastOutboundAt(), at,
-                        sla.policy().updateCadence(), in.assigneeId()));
+                if (settings.fresh(at, now)) {
+                    publisher.publishEvent(new CustomerLeftInSilence(id, level, in.lastOutboundAt(), at,
+                            sla.policy().updateCadence(), in.assigneeId()));
+                }
             }
         }
         later.stream().min(Comparator.naturalOrder()).ifPresent(next -> timers.schedule(TIMER, key(id, next), next));
@@ -112,7 +114,7 @@ class SlaWatch implements TimerHandler {
         int inserted = jdbc.update("insert into sla_breach (conversation_id, target, due_at, breached_at, policy_id, assignee_id) "
                 + "values (?, ?, ?, ?, ?, ?) on conflict do nothing", in.conversationId(), target, due.toEpochMilli(),
                 due.toEpochMilli(), policy.id(), in.assigneeId());
-        if (inserted > 0) {
+        if (inserted > 0 && settings.fresh(due, clock.instant())) {
             publisher.publishEvent(new SlaBreached(in.conversationId(), target, due, clock.instant(), in.assigneeId(), policy.name()));
         }
     }

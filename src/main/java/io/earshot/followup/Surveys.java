@@ -68,8 +68,8 @@ public class Surveys implements TimerHandler {
         String token = HexFormat.of().formatHex(bytes);
         int inserted = jdbc.update("insert into csat (token, conversation_id, resolved_at, agent_id) values (?, ?, ?, ?) on conflict do nothing",
                 token, c.conversationId(), c.resolvedAt().toEpochMilli(), c.assigneeId());
-        if (inserted > 0) {
-            timers.schedule(TIMER, token, clock.instant().plus(settings.csatDelay()));
+        if (inserted > 0) { // the key names the resolution, not the token, so logs never show a survey link
+            timers.schedule(TIMER, c.conversationId() + "@" + c.resolvedAt().toEpochMilli(), clock.instant().plus(settings.csatDelay()));
         }
     }
 
@@ -79,13 +79,18 @@ public class Surveys implements TimerHandler {
     }
 
     @Override
-    public void fire(String token) {
+    public void fire(String key) {
+        long conversationKey = Long.parseLong(key.substring(0, key.indexOf('@')));
+        long resolvedKey = Long.parseLong(key.substring(key.indexOf('@') + 1));
         tx.executeWithoutResult(s -> {
-            List<long[]> rows = jdbc.query("select conversation_id, resolved_at, coalesce(sent_at, 0) from csat where token = ?",
-                    (rs, n) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)}, token);
-            if (rows.isEmpty() || rows.get(0)[2] != 0) {
+            List<String> tokens = jdbc.queryForList("select token from csat where conversation_id = ? and resolved_at = ? and sent_at is null",
+                    String.class, conversationKey, resolvedKey);
+            if (tokens.isEmpty()) {
                 return;
             }
+            String token = tokens.get(0);
+            List<long[]> rows = jdbc.query("select conversation_id, resolved_at from csat where token = ?",
+                    (rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}, token);
             long conversationId = rows.get(0)[0];
             DeadlineInput c = conversations.deadlineInput(conversationId).orElse(null);
             if (c == null || !"resolved".equals(c.status()) || c.resolvedAt() == null
@@ -94,7 +99,7 @@ public class Surveys implements TimerHandler {
                 return;
             }
             service.sendNotice(conversationId, AUTHOR, "Thanks for talking to us. How did we do? Tell us in one click, from 1 to 5: "
-                    + settings.publicUrl() + "/csat/" + token, "csat_sent");
+                    + settings.publicUrl() + "/csat/" + token, "csat_sent", true); // privately: a public link could be rated by anyone
             jdbc.update("update csat set sent_at = ? where token = ?", clock.millis(), token);
         });
     }
@@ -109,7 +114,7 @@ public class Surveys implements TimerHandler {
                         rs.getObject(5, Long.class) == null ? null : Instant.ofEpochMilli(rs.getLong(5))), token).stream().findFirst();
     }
 
-    /** Stores the customer's answer; answering again replaces it. */
+    /** Stores the customer's answer; the first answer stands (a second one changes nothing). */
     public Survey answer(String token, int rating, String comment) {
         Survey survey = find(token).orElseThrow(() -> EarshotException.notFound("survey", token));
         if (rating < 1 || rating > 5) {
@@ -119,9 +124,15 @@ public class Surveys implements TimerHandler {
         if (text != null && text.length() > 2000) {
             throw EarshotException.invalid("comment", "comment takes at most 2000 characters");
         }
+        if (survey.answeredAt() != null) {
+            return survey;
+        }
         tx.executeWithoutResult(s -> {
-            jdbc.update("update csat set rating = ?, comment = ?, answered_at = ? where token = ?", rating,
-                    text == null || text.isEmpty() ? null : text, clock.millis(), token);
+            int updated = jdbc.update("update csat set rating = ?, comment = ?, answered_at = ? where token = ? and answered_at is null",
+                    rating, text == null || text.isEmpty() ? null : text, clock.millis(), token);
+            if (updated == 0) {
+                return; // answered meanwhile
+            }
             service.note(survey.conversationId(), "csat_answered", "customer", "rated " + rating + "/5"
                     + (text == null || text.isEmpty() ? "" : ": " + (text.length() > 200 ? text.substring(0, 200) + "…" : text)));
         });

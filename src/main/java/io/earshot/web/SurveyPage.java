@@ -29,7 +29,7 @@ class SurveyPage {
             return "csat-missing";
         }
         model.addAttribute("survey", survey);
-        model.addAttribute("thanks", false);
+        model.addAttribute("thanks", survey.answeredAt() != null);
         return "csat";
     }
 

@@ -451,6 +451,9 @@ abstract class FollowThroughTests {
         Http.Answer bad = http.postRaw("/csat/" + token, "rating=9", "application/x-www-form-urlencoded", null);
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.raw()).contains("rating must be a whole number from 1 to 5");
+        Http.Answer again = http.postRaw("/csat/" + token, "rating=1", "application/x-www-form-urlencoded", null);
+        assertThat(again.raw()).contains("You gave us <strong>4</strong>"); // the first answer stands
+        assertThat(survey.get("privateMessage").asBoolean()).as("the link goes privately, not in public").isTrue();
         assertThat(http.get("/csat/" + "0".repeat(32), null).status()).isEqualTo(404);
         JsonNode timeline = conversation(conversation).get("events");
         assertThat(timeline).anySatisfy(e -> assertThat(e.get("kind").asString()).isEqualTo("csat_answered"));
@@ -515,6 +518,26 @@ abstract class FollowThroughTests {
         assertThat(sla.get("policy").asString()).isEqualTo("VIP " + run);
         assertThat(Instant.parse(sla.get("firstResponseDue").asString())).isEqualTo(created.plus(Duration.ofMinutes(5)));
         assertThat(http.delete("/api/v1/sla-policies/" + policy.get("id").asString(), ADMIN).status()).isEqualTo(204);
+    }
+
+    /** A resolved conversation that reopens weeks later does not raise the alerts of the weeks it was closed. */
+    @Test
+    void reopeningAfterWeeksRaisesNoBurstOfOldAlerts() {
+        Agent agent = agent("agent");
+        String conversation = customerWrites("twitter", "returning", "My order is late and I am annoyed.");
+        advance(Duration.ofMinutes(5));
+        reply(conversation, agent, "Sorry about that, it ships today.");
+        advance(Duration.ofMinutes(10));
+        assertThat(http.post("/api/v1/conversations/" + conversation + "/status", Map.of("status", "resolved"), agent.token()).status())
+                .isEqualTo(200);
+        advance(Duration.ofDays(30));
+        assertThat(http.post("/api/v1/conversations/" + conversation + "/status", Map.of("status", "open", "note", "customer called"),
+                agent.token()).status()).isEqualTo(200);
+        advance(Duration.ofMinutes(1));
+        assertThat(alerts(conversation, "silent_customer")).isEmpty();
+        assertThat(alerts(conversation, "sla_breach")).isEmpty();
+        JsonNode sla = conversation(conversation).get("sla");
+        assertThat(Instant.parse(sla.get("resolutionDue").asString())).isAfter(now);
     }
 
     private static String hmac(String secret, String message) throws Exception {

@@ -19,7 +19,7 @@ class SlaClockTest {
 
     private static DeadlineInput input(String status, Instant created, Instant lastOut, Instant firstResponse, String pauses) {
         return new DeadlineInput(1, "email", status, "neutral", "question", "normal", 0, null, created, created, lastOut,
-                firstResponse, null, pauses);
+                firstResponse, null, pauses, null);
     }
 
     @Test
