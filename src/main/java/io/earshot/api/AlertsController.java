@@ -22,7 +22,7 @@ class AlertsController {
         this.alerts = alerts;
     }
 
-    @Operation(summary = "Alerts fired since a time, newest first: spike, sla_breach, commitment_due, commitment_broken, silent_customer")
+    @Operation(summary = "Alerts fired since a time, newest first: spike, sla_breach, commitment_due, commitment_broken, silent_customer", responses = @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "the alerts", content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json", examples = @io.swagger.v3.oas.annotations.media.ExampleObject(value = Examples.ALERTS))))
     @GetMapping("/api/v1/alerts")
     Map<String, Object> list(@RequestParam(required = false) String since, @RequestParam(required = false) String kind,
                              @RequestParam(required = false) String conversationId, @RequestParam(required = false) Integer limit) {

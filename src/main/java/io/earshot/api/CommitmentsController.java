@@ -37,7 +37,7 @@ class CommitmentsController {
     }
 
     @Operation(summary = "Promises by state: open, due (past the reminder point), overdue (due time passed unkept), kept, broken",
-            description = "Filter by owner (agent id) or conversationId; mine=true for the caller's own. Each open or broken promise carries a drafted status update for the customer.")
+            description = "Filter by owner (agent id) or conversationId; mine=true for the caller's own. Each open or broken promise carries a drafted status update for the customer.", responses = @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "the promises", content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json", examples = @io.swagger.v3.oas.annotations.media.ExampleObject(value = Examples.COMMITMENTS))))
     @GetMapping("/api/v1/commitments")
     Map<String, Object> list(@RequestParam(required = false) String state, @RequestParam(required = false) String owner,
                              @RequestParam(required = false) String conversationId, @RequestParam(required = false) Boolean mine,
@@ -73,7 +73,7 @@ class CommitmentsController {
         return followThrough.sendUpdate(id, agent);
     }
 
-    @Operation(summary = "A promise typed by hand: {text, dueAt, kind?}; the caller owns it")
+    @Operation(summary = "A promise typed by hand: {text, dueAt, kind?}; the caller owns it", requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json", examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "example", value = Examples.PROMISE))))
     @PostMapping("/api/v1/conversations/{id}/commitments")
     @ResponseStatus(HttpStatus.CREATED)
     Commitment promise(@PathVariable String id, @RequestBody JsonNode body, @AuthenticationPrincipal Agent agent) {

@@ -74,4 +74,32 @@ final class Examples {
     static final String ERROR = """
             {"error": {"code": "invalid", "message": "sort must be priority, oldest, newest or due, not 'loudest'",
              "field": "sort"}}""";
+
+    static final String COMMITMENTS = """
+            {"items": [{"id": "3101", "conversationId": "2002", "owner": "11", "ownerName": "Dana", "kind": "update",
+              "text": "We'll look into it and get back to you within 24 hours.", "when": "within 24 hours", "source": "reply",
+              "messageId": "3100", "saidAt": "2026-11-22T10:03:00Z", "dueAt": "2026-11-23T10:03:00Z", "state": "open",
+              "keptAt": null, "brokenAt": null,
+              "draftUpdate": "We haven't forgotten you: we promised to get back to you. We are still working on it. We will update you again by Tuesday."}]}""";
+
+    static final String PROMISE = """
+            {"text": "Call Maya back about the refund", "dueAt": "2026-11-24T16:00:00Z", "kind": "callback"}""";
+
+    static final String ALERTS = """
+            {"items": [{"id": "4001", "kind": "commitment_broken", "severity": "high", "firedAt": "2026-11-23T10:03:00Z",
+              "conversationId": "2002", "topicId": null, "commitmentId": "3101", "recipients": ["11", "12"],
+              "details": {"text": "We'll look into it and get back to you within 24 hours.", "dueAt": "2026-11-23T10:03:00Z",
+                          "message": "A promise was broken (due 2026-11-23T10:03:00Z)"}}]}""";
+
+    static final String WEBHOOK = """
+            {"url": "https://hooks.example.com/earshot", "events": ["commitment_broken", "silent_customer", "sla_breach"],
+             "secret": "a-long-random-secret-from-your-vault"}""";
+
+    static final String TEAM = """
+            {"name": "Care EU", "timeZone": "Europe/Berlin", "hours": "mon-fri 09:00-17:00; sat 10:00-14:00",
+             "holidays": ["2026-12-25", "2026-12-26"], "leadId": "12"}""";
+
+    static final String SLA_POLICY = """
+            {"name": "VIP accounts", "position": 5, "minFollowers": 100000, "channels": ["twitter", "instagram"],
+             "firstResponse": "15m", "updateCadence": "4h", "resolution": "1d", "businessHours": false}""";
 }

@@ -47,7 +47,7 @@ class SlaPoliciesController {
 
     @Operation(summary = "Add an SLA policy (lead): {name, position, firstResponse, updateCadence, resolution, businessHours, "
             + "channels?, intents?, levels?, sentiments?, minFollowers?, teamId?}", description = "Durations like \"1h\", \"30m\", \"2d\". "
-            + "With businessHours true the targets count working time of the assignee's team calendar (or the policy's team, or the default).")
+            + "With businessHours true the targets count working time of the assignee's team calendar (or the policy's team, or the default).", requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json", examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "example", value = Examples.SLA_POLICY))))
     @PostMapping("/api/v1/sla-policies")
     @ResponseStatus(HttpStatus.CREATED)
     Map<String, Object> create(@RequestBody JsonNode body) {

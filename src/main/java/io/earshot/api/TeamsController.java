@@ -35,7 +35,7 @@ class TeamsController {
 
     @Operation(summary = "Create a team with its business calendar (admin): {name, timeZone?, hours?, holidays?, leadId?}",
             description = "hours like \"mon-fri 09:00-17:00; sat 10:00-14:00\" (default mon-fri 09:00-17:00), timeZone an IANA zone "
-                    + "(default UTC), holidays a list of ISO dates. Promises said by its agents count business days by it.")
+                    + "(default UTC), holidays a list of ISO dates. Promises said by its agents count business days by it.", requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json", examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "example", value = Examples.TEAM))))
     @PostMapping("/api/v1/teams")
     @ResponseStatus(HttpStatus.CREATED)
     Map<String, Object> create(@RequestBody JsonNode body) {

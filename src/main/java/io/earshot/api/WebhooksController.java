@@ -31,7 +31,7 @@ class WebhooksController {
     @Operation(summary = "Register a webhook (admin): {url, events: [alert kinds] or [\"*\"], secret (8+ chars; use a long random one)}",
             description = "Deliveries are POSTed as JSON and signed: X-Earshot-Signature: sha256=HMAC-SHA256(secret, X-Earshot-Timestamp + \".\" + body) in hex. "
                     + "A failed delivery is retried with a doubling wait; X-Earshot-Delivery names the delivery so a receiver can drop a repeat. "
-                    + "A webhook failing too often in a row is disabled, with the reason shown.")
+                    + "A webhook failing too often in a row is disabled, with the reason shown.", requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json", examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "example", value = Examples.WEBHOOK))))
     @PostMapping("/api/v1/webhooks")
     @ResponseStatus(HttpStatus.CREATED)
     Webhook create(@RequestBody JsonNode body) {

@@ -489,8 +489,13 @@ abstract class ApiContractTests {
         for (String path : List.of("/api/v1/messages", "/api/v1/conversations", "/api/v1/conversations/{id}",
                 "/api/v1/conversations/{id}/replies", "/api/v1/conversations/{id}/assign", "/api/v1/conversations/{id}/status",
                 "/api/v1/customers/{id}", "/api/v1/customers/{id}/merge", "/api/v1/agents", "/api/v1/clock",
-                "/api/v1/reports/summary")) {
+                "/api/v1/reports/summary", "/api/v1/commitments", "/api/v1/commitments/{id}/kept",
+                "/api/v1/conversations/{id}/commitments", "/api/v1/alerts", "/api/v1/webhooks", "/api/v1/teams",
+                "/api/v1/sla-policies", "/api/v1/reports/agents")) {
             assertThat(paths.has(path)).as(path).isTrue();
+        }
+        for (String path : List.of("/api/v1/commitments", "/api/v1/alerts", "/api/v1/webhooks", "/api/v1/teams", "/api/v1/sla-policies")) {
+            assertThat(paths.get(path).toString()).as(path).contains("example");
         }
         assertThat(paths.get("/api/v1/messages").toString()).contains("application/x-ndjson").contains("examples");
         assertThat(doc.get("components").get("securitySchemes").has("bearer")).isTrue();
