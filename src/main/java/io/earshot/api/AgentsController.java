@@ -27,7 +27,7 @@ class AgentsController {
     }
 
     /** Creates an agent (admin only); the token is shown in this answer only. */
-    @Operation(summary = "Create an agent (admin only); the token is returned this once", requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "example", value = Examples.AGENT))), responses = {@ApiResponse(responseCode = "201", description = "created", content = @Content(mediaType = "application/json", examples = @ExampleObject(value = Examples.AGENT_RESULT))), @ApiResponse(responseCode = "403", description = "not an admin", content = @Content(mediaType = "application/json", examples = @ExampleObject(value = Examples.ERROR))), @ApiResponse(responseCode = "409", description = "the email is taken", content = @Content(mediaType = "application/json", examples = @ExampleObject(value = Examples.ERROR)))})
+    @Operation(summary = "Create an agent (admin only); the token is returned this once; an optional password (10+ characters) lets the agent sign in to the desk", requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "example", value = Examples.AGENT))), responses = {@ApiResponse(responseCode = "201", description = "created", content = @Content(mediaType = "application/json", examples = @ExampleObject(value = Examples.AGENT_RESULT))), @ApiResponse(responseCode = "403", description = "not an admin", content = @Content(mediaType = "application/json", examples = @ExampleObject(value = Examples.ERROR))), @ApiResponse(responseCode = "409", description = "the email is taken", content = @Content(mediaType = "application/json", examples = @ExampleObject(value = Examples.ERROR)))})
     @PostMapping("/api/v1/agents")
     @ResponseStatus(HttpStatus.CREATED)
     Map<String, Object> create(@RequestBody JsonNode body) {
@@ -40,8 +40,18 @@ class AgentsController {
         String roleText = Bodies.text(body, "role", false, 20);
         Role role = roleText == null ? Role.AGENT : Role.fromWire(roleText).orElseThrow(() ->
                 EarshotException.invalid("role", "role must be agent, lead or admin"));
-        AgentService.Created created = agents.create(name, email, role);
+        String password = Bodies.text(body, "password", false, 200);
+        AgentService.Created created = agents.create(name, email, role, password);
         return Map.of("id", Long.toString(created.agent().id()), "name", created.agent().name(),
                 "email", created.agent().email(), "role", created.agent().role().wireName(), "token", created.token());
+    }
+
+    /** Sets or resets an agent's sign-in password for the browser desk (admin only). */
+    @Operation(summary = "Set or reset an agent's desk password (admin): {password} (10+ characters); lifts a sign-in lock")
+    @PostMapping("/api/v1/agents/{id}/password")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void password(@org.springframework.web.bind.annotation.PathVariable String id, @RequestBody JsonNode body) {
+        Bodies.object(body);
+        agents.setPassword(io.earshot.platform.Ids.require(id, "agent"), Bodies.text(body, "password", true, 200));
     }
 }

@@ -59,6 +59,17 @@ class ApiErrors {
         return error(404, "not_found", "no such endpoint", null);
     }
 
+    /** A browser that went away from a live stream: nothing to answer, nothing to log. */
+    @ExceptionHandler(org.springframework.web.context.request.async.AsyncRequestNotUsableException.class)
+    void gone() {
+    }
+
+    @ExceptionHandler(org.springframework.web.server.ResponseStatusException.class)
+    ResponseEntity<ErrorBody> status(org.springframework.web.server.ResponseStatusException e) {
+        int code = e.getStatusCode().value();
+        return error(code, code == 404 ? "not_found" : "error", e.getReason() == null ? "no such page" : e.getReason(), null);
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ErrorBody> unexpected(Exception e) {
         log.error("unexpected failure", e);

@@ -84,6 +84,18 @@ public class ConversationQueries {
         return new Page<>(enrich(items), next);
     }
 
+    /** How many conversations are in each status (the inbox's view counts). */
+    public java.util.Map<String, Long> countsByStatus() {
+        java.util.Map<String, Long> counts = new java.util.LinkedHashMap<>();
+        for (ConversationStatus st : ConversationStatus.values()) {
+            counts.put(st.wireName(), 0L);
+        }
+        jdbc.query("select status, count(*) from conversation group by status", rs -> {
+            counts.put(rs.getString(1), rs.getLong(2));
+        });
+        return counts;
+    }
+
     /** What the deadlines of a conversation are computed from, as stored now. */
     public Optional<DeadlineInput> deadlineInput(long id) {
         return jdbc.query("select c.id, c.channel, c.status, c.sentiment_label, c.intent, c.priority_level, cu.followers, "

@@ -23,8 +23,10 @@ public class AgentService {
     private final Clock clock;
     private final PlatformSettings settings;
     private final Tokens tokens = new Tokens();
+    private final Passwords passwords;
 
-    AgentService(Agents agents, IdGenerator ids, Clock clock, PlatformSettings settings) {
+    AgentService(Agents agents, IdGenerator ids, Clock clock, PlatformSettings settings, Passwords passwords) {
+        this.passwords = passwords;
         this.agents = agents;
         this.ids = ids;
         this.clock = clock;
@@ -33,6 +35,25 @@ public class AgentService {
 
     /** A new agent and its token, which is shown only this once. */
     public record Created(Agent agent, String token) {
+    }
+
+    /** A new agent who can also sign in to the browser desk with {@code password}. */
+    @Transactional
+    public Created create(String name, String email, Role role, String password) {
+        String hash = password == null ? null : passwords.hash(password, "password");
+        Created created = create(name, email, role);
+        if (hash != null) {
+            agents.setPasswordHash(created.agent().id(), hash);
+        }
+        return created;
+    }
+
+    /** Sets (or resets) an agent's sign-in password; the lock after failed sign-ins is lifted. */
+    @Transactional
+    public void setPassword(long agentId, String password) {
+        String hash = passwords.hash(password, "password");
+        agents.byId(agentId).orElseThrow(() -> EarshotException.notFound("agent", Long.toString(agentId)));
+        agents.setPasswordHash(agentId, hash);
     }
 
     @Transactional
@@ -78,6 +99,24 @@ public class AgentService {
             agents.insert(new Agent(ids.nextId(), "Admin", BOOTSTRAP_EMAIL, Role.ADMIN), Tokens.hash(token), clock.millis());
             log.warn("\n\n  Earshot admin token (shown once, only its hash is stored):\n\n    {}\n\n"
                     + "  Set EARSHOT_ADMIN_TOKEN to choose your own.\n", token);
+        }
+        bootstrapPassword();
+    }
+
+    /** The bootstrap admin signs in to the desk as admin@earshot.local with EARSHOT_ADMIN_PASSWORD, or a printed one. */
+    private void bootstrapPassword() {
+        Optional<Agents.Credentials> admin = agents.credentials(BOOTSTRAP_EMAIL);
+        if (admin.isEmpty()) {
+            return;
+        }
+        String configured = settings.adminPassword();
+        if (configured != null && !configured.isBlank()) {
+            agents.setPasswordHash(admin.get().agent().id(), passwords.hash(configured, "EARSHOT_ADMIN_PASSWORD"));
+        } else if (admin.get().passwordHash() == null) {
+            String password = tokens.newToken().substring(0, 16);
+            agents.setPasswordHash(admin.get().agent().id(), passwords.hash(password, "password"));
+            log.warn("\n\n  Sign in to the desk at /login as {} with this password (shown once):\n\n    {}\n\n"
+                    + "  Set EARSHOT_ADMIN_PASSWORD to choose your own.\n", BOOTSTRAP_EMAIL, password);
         }
     }
 }

@@ -8,13 +8,19 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param dataDir    where the embedded database and other files live
  * @param clock      {@code system}, {@code manual} or {@code event-time}
- * @param adminToken bootstrap admin token (normally from the environment variable EARSHOT_ADMIN_TOKEN)
+ * @param adminToken    bootstrap admin token (normally from the environment variable EARSHOT_ADMIN_TOKEN)
+ * @param adminPassword bootstrap admin's sign-in password (EARSHOT_ADMIN_PASSWORD); generated and printed once if unset
+ * @param loginAttempts failed sign-ins in a row after which an agent is locked out
+ * @param loginLockout  how long the lock lasts
  */
 @ConfigurationProperties("earshot")
 public record PlatformSettings(
         @DefaultValue("./data") String dataDir,
         @DefaultValue("system") String clock,
-        String adminToken) {
+        String adminToken,
+        String adminPassword,
+        @DefaultValue("5") int loginAttempts,
+        @DefaultValue("15m") java.time.Duration loginLockout) {
 
     EarshotClock.Mode clockMode() {
         switch (clock == null ? "system" : clock.trim().toLowerCase(java.util.Locale.ROOT)) {

@@ -27,7 +27,7 @@ class SecurityConfiguration {
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .addFilterBefore(new TokenAuthenticationFilter(agents), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(a -> a
-                        .requestMatchers(HttpMethod.POST, "/api/v1/agents").hasRole("ADMIN")
+                        .requestMatchers(HttpMethod.POST, "/api/v1/agents", "/api/v1/agents/*/password").hasRole("ADMIN")
                         .requestMatchers("/api/v1/clock").hasRole("ADMIN")
                         .requestMatchers("/actuator/prometheus").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.POST, "/api/v1/customers/*/merge").hasRole("LEAD")
@@ -45,23 +45,52 @@ class SecurityConfiguration {
         return http.build();
     }
 
+    /**
+     * The browser desk: form sign-in by email and password, a session, CSRF tokens on every form, no remember-me,
+     * and a lock after repeated failures ({@link SignInAttempts}). The survey pages are for customers, not agents.
+     */
     @Bean
     @Order(2)
-    SecurityFilterChain otherChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain deskChain(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(a -> a
                         .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info").permitAll()
                         .requestMatchers("/actuator/**").denyAll()
-                        .anyRequest().permitAll())
-                .csrf(c -> c.disable());
+                        .requestMatchers("/login", "/csat/**", "/webjars/**", "/css/**", "/js/**", "/favicon.ico", "/error",
+                                "/v3/api-docs/**", "/v3/api-docs", "/swagger-ui.html", "/swagger-ui/**").permitAll()
+                        .requestMatchers("/admin/**").hasRole("ADMIN")
+                        .anyRequest().hasRole("AGENT"))
+                .formLogin(f -> f.loginPage("/login").usernameParameter("email").defaultSuccessUrl("/inbox", false)
+                        .failureHandler((req, res, ex) -> res.sendRedirect(req.getContextPath() + "/login?"
+                                + (ex instanceof org.springframework.security.authentication.LockedException ? "locked" : "error"))))
+                .logout(l -> l.logoutSuccessUrl("/login?out"))
+                .csrf(c -> c.ignoringRequestMatchers("/csat/**"))
+                .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(
+                        "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; "
+                                + "connect-src 'self'; frame-ancestors 'none'; form-action 'self'")));
         return http.build();
     }
 
-    /** No user names and passwords yet: the API authenticates by token only. */
+    /** Agents sign in with their email and password; the roles are theirs and those below. */
     @Bean
-    UserDetailsService noPasswordUsers() {
-        return username -> {
-            throw new UsernameNotFoundException(username);
+    UserDetailsService agentsByEmail(Agents agents, java.time.Clock clock) {
+        return email -> {
+            Agents.Credentials c = agents.credentials(email).filter(x -> x.passwordHash() != null)
+                    .orElseThrow(() -> new UsernameNotFoundException("no agent may sign in as " + email));
+            boolean locked = c.lockedUntil() != null && c.lockedUntil() > clock.millis();
+            java.util.List<org.springframework.security.core.authority.SimpleGrantedAuthority> roles = new java.util.ArrayList<>();
+            for (Role r : Role.values()) {
+                if (c.agent().holds(r)) {
+                    roles.add(new org.springframework.security.core.authority.SimpleGrantedAuthority(r.authority()));
+                }
+            }
+            return org.springframework.security.core.userdetails.User.withUsername(c.agent().email()).password(c.passwordHash())
+                    .authorities(roles).accountLocked(locked).build();
         };
+    }
+
+    @Bean
+    org.springframework.security.crypto.password.PasswordEncoder passwordEncoder(Passwords passwords) {
+        return passwords.encoder();
     }
 
     static void write(HttpServletResponse response, int status, String code, String message) throws IOException {

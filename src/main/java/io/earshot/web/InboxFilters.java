@@ -1,0 +1,19 @@
+package io.earshot.web;
+
+/** The inbox's filters as the page shows them; blank means any (public for the templates). */
+public record InboxFilters(String status, String sort, String channel, String q, boolean mine) {
+
+    public String query() {
+        StringBuilder b = new StringBuilder("status=").append(status).append("&sort=").append(sort);
+        if (channel != null && !channel.isBlank()) {
+            b.append("&channel=").append(java.net.URLEncoder.encode(channel, java.nio.charset.StandardCharsets.UTF_8));
+        }
+        if (q != null && !q.isBlank()) {
+            b.append("&q=").append(java.net.URLEncoder.encode(q, java.nio.charset.StandardCharsets.UTF_8));
+        }
+        if (mine) {
+            b.append("&mine=true");
+        }
+        return b.toString();
+    }
+}

@@ -1,0 +1,69 @@
+package io.earshot.web;
+
+import io.earshot.conversation.ConversationQueries;
+import io.earshot.conversation.ConversationQuery;
+import io.earshot.conversation.ConversationView;
+import io.earshot.conversation.Page;
+import io.earshot.platform.Agent;
+import io.earshot.platform.EarshotException;
+import java.security.Principal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The inbox: conversations ranked by priority with their reasons, filters, search and view counts. The rows are
+ * a fragment of their own, which the page fetches again whenever the server pushes {@code inbox} over SSE.
+ */
+@Controller
+class InboxPage {
+
+    static final int PAGE = 50;
+
+    private final ConversationQueries conversations;
+    private final CurrentAgent current;
+
+    InboxPage(ConversationQueries conversations, CurrentAgent current) {
+        this.conversations = conversations;
+        this.current = current;
+    }
+
+    @GetMapping("/inbox")
+    String inbox(@RequestParam(defaultValue = "open") String status, @RequestParam(defaultValue = "priority") String sort,
+                 @RequestParam(required = false) String channel, @RequestParam(required = false) String q,
+                 @RequestParam(defaultValue = "false") boolean mine, Principal principal, Model model) {
+        fill(model, new InboxFilters(status, sort, channel, q, mine), current.of(principal));
+        model.addAttribute("counts", conversations.countsByStatus());
+        model.addAttribute("channels", io.earshot.ingest.Channel.wireNames());
+        return "inbox";
+    }
+
+    @GetMapping("/inbox/rows")
+    String rows(@RequestParam(defaultValue = "open") String status, @RequestParam(defaultValue = "priority") String sort,
+                @RequestParam(required = false) String channel, @RequestParam(required = false) String q,
+                @RequestParam(defaultValue = "false") boolean mine, Principal principal, Model model) {
+        fill(model, new InboxFilters(status, sort, channel, q, mine), current.of(principal));
+        return "inbox :: rows";
+    }
+
+    private void fill(Model model, InboxFilters f, Agent agent) {
+        Page<ConversationView> page;
+        String error = null;
+        try {
+            page = conversations.list(new ConversationQuery(f.status(), f.sort(), blank(f.channel()), f.mine() ? agent.id() : null,
+                    blank(f.q()), PAGE, null));
+        } catch (EarshotException e) {
+            page = new Page<>(java.util.List.of(), null);
+            error = e.getMessage();
+        }
+        model.addAttribute("page", page);
+        model.addAttribute("filters", f);
+        model.addAttribute("agent", agent);
+        model.addAttribute("error", error);
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+}

@@ -1,0 +1,92 @@
+package io.earshot.web;
+
+import io.earshot.conversation.ConversationChanged;
+import io.earshot.conversation.MessagesArrived;
+import java.io.IOException;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Controller;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * Pushes {@code inbox} to every open inbox over server-sent events when messages arrive or an agent changes a
+ * conversation (after the change is committed), so the page fetches its rows again without a reload.
+ * Events reach the inboxes connected to this instance; several instances will share them through Kafka.
+ */
+@Controller
+class InboxStream implements org.springframework.context.SmartLifecycle {
+
+    private volatile boolean running;
+
+    private final List<SseEmitter> open = new CopyOnWriteArrayList<>();
+
+    @GetMapping(path = "/inbox/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    @ResponseBody
+    SseEmitter stream() {
+        SseEmitter emitter = new SseEmitter(30 * 60_000L);
+        open.add(emitter);
+        emitter.onCompletion(() -> open.remove(emitter));
+        emitter.onTimeout(() -> open.remove(emitter));
+        emitter.onError(e -> open.remove(emitter));
+        try {
+            emitter.send(SseEmitter.event().name("hello").data("connected"));
+        } catch (IOException e) {
+            open.remove(emitter);
+        }
+        return emitter;
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    void arrived(MessagesArrived event) {
+        push("new");
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    void changed(ConversationChanged event) {
+        push(Long.toString(event.conversationId()));
+    }
+
+    @Override
+    public void start() {
+        running = true;
+    }
+
+    /** Ends every open stream first, so a graceful shutdown does not wait for browsers to hang up. */
+    @Override
+    public void stop() {
+        running = false;
+        for (SseEmitter emitter : open) {
+            emitter.complete();
+        }
+        open.clear();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE;
+    }
+
+    int listeners() {
+        return open.size();
+    }
+
+    private void push(String data) {
+        for (SseEmitter emitter : open) {
+            try {
+                emitter.send(SseEmitter.event().name("inbox").data(data));
+            } catch (IOException | IllegalStateException e) {
+                open.remove(emitter);
+            }
+        }
+    }
+}

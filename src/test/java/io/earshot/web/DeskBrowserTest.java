@@ -1,0 +1,237 @@
+package io.earshot.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+
+import io.earshot.Http;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The desk in a real browser: Debian's Chromium, headless, driven by Selenium. The browser must be there
+ * ({@code apt-get install chromium chromium-driver}); the tests fail without it, unless
+ * {@code EARSHOT_BROWSER_TESTS=skip} is set on purpose. Screenshots go to {@code target/screenshots}.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "earshot.admin-token=" + DeskBrowserTest.ADMIN,
+        "earshot.admin-password=" + DeskBrowserTest.ADMIN_PASSWORD,
+        "earshot.login-attempts=3",
+        "spring.datasource.url=jdbc:h2:mem:desk-test;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1"})
+class DeskBrowserTest {
+
+    static final String ADMIN = "desk-admin-token";
+    static final String ADMIN_PASSWORD = "desk-admin-password";
+    private static final AtomicInteger SEQ = new AtomicInteger();
+    private static final Path SHOTS = Path.of("target", "screenshots");
+
+    private static WebDriver browser;
+
+    @LocalServerPort
+    int port;
+
+    Http http;
+    String run;
+
+    @BeforeAll
+    static void openBrowser() {
+        File driver = new File(System.getenv().getOrDefault("EARSHOT_CHROMEDRIVER", "/usr/bin/chromedriver"));
+        File chromium = new File(System.getenv().getOrDefault("EARSHOT_CHROMIUM", "/usr/bin/chromium"));
+        boolean present = driver.canExecute() && chromium.canExecute();
+        assumeFalse(!present && "skip".equals(System.getenv("EARSHOT_BROWSER_TESTS")), "browser tests skipped on request");
+        assertThat(present).as("Chromium and its driver are needed for the browser tests: apt-get install chromium chromium-driver "
+                + "(or set EARSHOT_BROWSER_TESTS=skip to skip them on purpose)").isTrue();
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(chromium);
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--window-size=1280,800");
+        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(driver).usingAnyFreePort().build(), options);
+        browser.manage().timeouts().implicitlyWait(Duration.ZERO);
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @BeforeEach
+    void setUp() {
+        http = new Http(port);
+        run = "d" + System.nanoTime() + "-" + SEQ.incrementAndGet();
+        browser.manage().window().setSize(new Dimension(1280, 800));
+        browser.manage().deleteAllCookies();
+    }
+
+    // ---- helpers --------------------------------------------------------------------------------------------
+
+    String url(String path) {
+        return "http://127.0.0.1:" + port + path;
+    }
+
+    /** An agent who can sign in; returns the email. */
+    String agent(String password) {
+        String email = run + "@example.com";
+        Http.Answer a = http.post("/api/v1/agents", Map.of("name", "Dana " + SEQ.incrementAndGet(), "email", email, "role", "agent",
+                "password", password), ADMIN);
+        assertThat(a.status()).as(a.raw()).isEqualTo(201);
+        lastAgentId = a.get("id").asString();
+        return email;
+    }
+
+    String lastAgentId;
+
+    void signIn(String email, String password) {
+        browser.get(url("/login"));
+        browser.findElement(By.id("email")).sendKeys(email);
+        browser.findElement(By.id("password")).sendKeys(password);
+        browser.findElement(By.id("sign-in")).click();
+    }
+
+    String post(String handle, String text) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("channel", "twitter");
+        m.put("externalId", run + "-" + SEQ.incrementAndGet());
+        m.put("direction", "inbound");
+        m.put("author", Map.of("handle", run + handle, "name", handle, "followers", 1200));
+        m.put("text", text);
+        m.put("createdAt", Instant.now().toString());
+        Http.Answer a = http.post("/api/v1/messages", m, ADMIN);
+        assertThat(a.status()).as(a.raw()).isEqualTo(200);
+        return a.get("results").get(0).get("conversationId").asString();
+    }
+
+    WebDriverWait waiting(int seconds) {
+        return new WebDriverWait(browser, Duration.ofSeconds(seconds));
+    }
+
+    static void screenshot(String name) throws Exception {
+        Files.createDirectories(SHOTS);
+        File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+        Files.copy(shot.toPath(), SHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    // ---- tests ----------------------------------------------------------------------------------------------
+
+    @Test
+    void signingInNeedsTheRightPasswordAndLocksAfterRepeatedFailures() {
+        String email = agent("correct horse battery");
+        browser.get(url("/inbox"));
+        assertThat(browser.getCurrentUrl()).endsWith("/login");
+        signIn(email, "wrong password!!");
+        assertThat(browser.findElement(By.cssSelector("[role=alert]")).getText()).contains("Wrong email or password");
+        signIn(email, "correct horse battery");
+        waiting(5).until(ExpectedConditions.urlContains("/inbox"));
+        assertThat(browser.findElement(By.cssSelector(".bar .who")).getText()).contains("agent");
+        browser.findElement(By.cssSelector(".bar form button")).click(); // sign out (a POST with its CSRF token)
+        waiting(5).until(ExpectedConditions.urlContains("/login"));
+
+        for (int i = 0; i < 3; i++) {
+            signIn(email, "wrong again " + i);
+        }
+        signIn(email, "correct horse battery");
+        assertThat(browser.findElement(By.cssSelector("[role=alert]")).getText()).contains("locked");
+        Http.Answer reset = http.post("/api/v1/agents/" + lastAgentId + "/password", Map.of("password", "a new long password"), ADMIN);
+        assertThat(reset.status()).as(reset.raw()).isEqualTo(204);
+        signIn(email, "a new long password");
+        waiting(5).until(ExpectedConditions.urlContains("/inbox"));
+    }
+
+    @Test
+    void aMessagePostedToTheApiAppearsLiveInAnOpenInbox() throws Exception {
+        String email = agent("live inbox password");
+        post("early", "First: where is my parcel?");
+        signIn(email, "live inbox password");
+        waiting(5).until(ExpectedConditions.urlContains("/inbox"));
+        waiting(5).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#rows tr.row")));
+        ((JavascriptExecutor) browser).executeScript("window.__stillHere = 42;");
+        browser.findElement(By.tagName("body")).sendKeys("j"); // select the first row; it must stay selected
+        String selected = browser.findElement(By.cssSelector("#rows tr.selected")).getAttribute("data-id");
+        Thread.sleep(500); // the event stream connects
+        String text = "Live " + run + ": the app is down and I cannot pay my bill";
+        post("live", text);
+        waiting(5).until(ExpectedConditions.textToBePresentInElementLocated(By.id("rows"), text));
+        assertThat(((JavascriptExecutor) browser).executeScript("return window.__stillHere;")).as("no reload").isEqualTo(42L);
+        assertThat(browser.findElement(By.cssSelector("#rows tr.selected")).getAttribute("data-id")).isEqualTo(selected);
+        screenshot("inbox");
+    }
+
+    @Test
+    void openingAConversationAndReplyingTracksThePromise() throws Exception {
+        String email = agent("reply password 123");
+        String conversation = post("replier", "My refund has not arrived after two weeks. Very disappointed.");
+        signIn(email, "reply password 123");
+        browser.get(url("/conversations/" + conversation));
+        browser.findElement(By.id("take")).click();
+        WebElement reply = waiting(5).until(ExpectedConditions.elementToBeClickable(By.id("reply")));
+        reply.sendKeys("Sorry about the wait! I'll check with billing and get back to you within 2 hours.");
+        browser.findElement(By.id("send")).click();
+        WebElement notice = waiting(5).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[role=status]")));
+        assertThat(notice.getText()).contains("Reply sent").contains("Promises tracked: 1");
+        List<WebElement> outbound = browser.findElements(By.cssSelector(".message.outbound .text"));
+        assertThat(outbound).extracting(WebElement::getText).anyMatch(t -> t.contains("within 2 hours"));
+        assertThat(browser.findElement(By.cssSelector(".promises")).getText()).contains("open").contains("update");
+        assertThat(browser.findElement(By.cssSelector(".side")).getText()).contains("Assigned to Dana");
+        screenshot("conversation");
+        browser.findElement(By.id("resolve")).click();
+        waiting(5).until(ExpectedConditions.presenceOfElementLocated(By.id("reopen")));
+        browser.get(url("/conversations/999999999"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Nothing here");
+    }
+
+    @Test
+    void aHostileMessageIsShownAsText() {
+        String email = agent("hostile password!");
+        String hostile = "<script>window.__pwned = 1</script><b>bold</b> <img src=x onerror=\"window.__pwned=2\">";
+        String conversation = post("mallory", hostile);
+        signIn(email, "hostile password!");
+        browser.get(url("/conversations/" + conversation));
+        WebElement text = browser.findElement(By.cssSelector(".message.inbound .text"));
+        assertThat(text.getText()).isEqualTo(hostile);
+        assertThat(text.findElements(By.tagName("b"))).isEmpty();
+        assertThat(((JavascriptExecutor) browser).executeScript("return window.__pwned === undefined;")).isEqualTo(true);
+        browser.get(url("/inbox"));
+        assertThat(browser.findElement(By.id("rows")).getText()).contains("<script>");
+        assertThat(((JavascriptExecutor) browser).executeScript("return window.__pwned === undefined;")).isEqualTo(true);
+    }
+
+    @Test
+    void theInboxFitsANarrowScreen() {
+        String email = agent("narrow password!");
+        post("narrow", "Checking the layout on a phone");
+        signIn(email, "narrow password!");
+        browser.manage().window().setSize(new Dimension(420, 800));
+        browser.get(url("/inbox"));
+        Object overflow = ((JavascriptExecutor) browser).executeScript(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+        assertThat(((Number) overflow).intValue()).as("horizontal overflow in px").isLessThanOrEqualTo(0);
+        assertThat(browser.findElements(By.cssSelector("link[href^='http'], script[src^='http']"))).as("nothing from the internet").isEmpty();
+    }
+}
