@@ -42,6 +42,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
         "earshot.admin-token=" + DeskBrowserTest.ADMIN,
         "earshot.admin-password=" + DeskBrowserTest.ADMIN_PASSWORD,
         "earshot.login-attempts=3",
+        "earshot.demo.enabled=true", "earshot.demo.backlog=40", "earshot.demo.interval=1h", "earshot.demo.outage-every=1000h",
         "spring.datasource.url=jdbc:h2:mem:desk-test;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1"})
 class DeskBrowserTest {
 
