@@ -53,6 +53,12 @@
     else if (e.key === "?") { var h = document.getElementById("help"); if (h) h.hidden = !h.hidden; }
   });
 
+  // htmx requests carry the CSRF token the page was served with
+  document.addEventListener("htmx:configRequest", function (e) {
+    var token = document.querySelector('meta[name="csrf-token"]'), header = document.querySelector('meta[name="csrf-header"]');
+    if (token && header) e.detail.headers[header.content] = token.content;
+  });
+
   document.addEventListener("htmx:afterSwap", function (e) {
     countdowns(e.target);
     ago(e.target);

@@ -34,6 +34,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/v1/teams", "/api/v1/teams/*", "/api/v1/sla-policies").hasRole("AGENT")
                         .requestMatchers("/api/v1/teams", "/api/v1/teams/**", "/api/v1/agents/*/team").hasRole("ADMIN")
                         .requestMatchers("/api/v1/sla-policies", "/api/v1/sla-policies/**").hasRole("LEAD")
+                        .requestMatchers(HttpMethod.GET, "/api/v1/canned-responses").hasRole("AGENT")
+                        .requestMatchers("/api/v1/canned-responses", "/api/v1/canned-responses/**").hasRole("LEAD")
                         .requestMatchers("/api/v1/webhooks", "/api/v1/webhooks/**").hasRole("ADMIN")
                         .requestMatchers("/api/v1/reports/agents", "/api/v1/reports/teams").hasRole("LEAD")
                         .anyRequest().hasRole("AGENT"))
@@ -63,11 +65,25 @@ class SecurityConfiguration {
                         .failureHandler((req, res, ex) -> res.sendRedirect(req.getContextPath() + "/login?"
                                 + (ex instanceof org.springframework.security.authentication.LockedException ? "locked" : "error"))))
                 .logout(l -> l.logoutSuccessUrl("/login?out"))
+                .requestCache(c -> c.requestCache(pagesOnly()))
                 .csrf(c -> c.ignoringRequestMatchers("/csat/**"))
                 .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(
                         "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; "
                                 + "connect-src 'self'; frame-ancestors 'none'; form-action 'self'")));
         return http.build();
+    }
+
+    /**
+     * After sign-in an agent returns to the page they asked for, never to a live stream or an htmx fragment a
+     * page in the background asked for meanwhile.
+     */
+    private static org.springframework.security.web.savedrequest.HttpSessionRequestCache pagesOnly() {
+        org.springframework.security.web.savedrequest.HttpSessionRequestCache cache =
+                new org.springframework.security.web.savedrequest.HttpSessionRequestCache();
+        cache.setRequestMatcher(request -> "GET".equals(request.getMethod()) && request.getHeader("HX-Request") == null
+                && !request.getRequestURI().endsWith("/stream") && !request.getRequestURI().endsWith("/presence")
+                && (request.getHeader("Accept") == null || request.getHeader("Accept").contains("text/html")));
+        return cache;
     }
 
     /** Agents sign in with their email and password; the roles are theirs and those below. */

@@ -1,24 +1,41 @@
 package io.earshot.web;
 
+import io.earshot.conversation.CannedResponse;
+import io.earshot.conversation.CannedResponses;
 import io.earshot.conversation.ConversationDetail;
 import io.earshot.conversation.ConversationQueries;
 import io.earshot.conversation.ConversationService;
+import io.earshot.conversation.ConversationView;
+import io.earshot.conversation.ToneCheck;
 import io.earshot.followup.Commitments;
 import io.earshot.followup.FollowThrough;
 import io.earshot.platform.Agent;
 import io.earshot.platform.EarshotException;
 import io.earshot.platform.Ids;
+import io.earshot.platform.Team;
+import io.earshot.platform.Teams;
+import jakarta.servlet.http.HttpServletResponse;
 import java.security.Principal;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** One conversation: the timeline across channels, signals, the customer card, SLA clocks, promises, and actions. */
+/**
+ * One conversation: the timeline across channels, signals, the customer card, SLA clocks, promises, and actions.
+ * A reply is read first (tone check) and compared with what the agent saw (a newer message from the customer or
+ * another agent); either asks the agent to confirm before it goes.
+ */
 @Controller
 class ConversationPage {
 
@@ -26,41 +43,112 @@ class ConversationPage {
     private final ConversationService service;
     private final FollowThrough followThrough;
     private final Commitments commitments;
+    private final CannedResponses canned;
+    private final Teams teams;
+    private final Presence presence;
     private final CurrentAgent current;
 
     ConversationPage(ConversationQueries conversations, ConversationService service, FollowThrough followThrough,
-                     Commitments commitments, CurrentAgent current) {
+                     Commitments commitments, CannedResponses canned, Teams teams, Presence presence, CurrentAgent current) {
         this.conversations = conversations;
         this.service = service;
         this.followThrough = followThrough;
         this.commitments = commitments;
+        this.canned = canned;
+        this.teams = teams;
+        this.presence = presence;
         this.current = current;
     }
 
     @GetMapping("/conversations/{id}")
-    String show(@PathVariable String id, Principal principal, Model model, jakarta.servlet.http.HttpServletResponse response) {
+    String show(@PathVariable String id, Principal principal, Model model, HttpServletResponse response) {
+        Agent agent = current.of(principal);
+        if (!fill(model, id, agent)) {
+            response.setStatus(HttpStatus.NOT_FOUND.value());
+            return "not-found";
+        }
+        return "conversation";
+    }
+
+    /** Puts the conversation on the page's model; false when there is no such conversation. */
+    private boolean fill(Model model, String id, Agent agent) {
         ConversationDetail detail;
         try {
             detail = conversations.detail(id);
         } catch (EarshotException e) {
-            response.setStatus(HttpStatus.NOT_FOUND.value());
-            model.addAttribute("agent", current.of(principal));
-            return "not-found";
+            model.addAttribute("agent", agent);
+            return false;
         }
         long key = Ids.require(id, "conversation");
+        List<ConversationDetail.MessageView> messages = detail.messages();
         model.addAttribute("c", detail.conversation());
-        model.addAttribute("messages", detail.messages());
+        model.addAttribute("messages", messages);
         model.addAttribute("events", detail.events());
         model.addAttribute("promises", commitments.list(null, null, key, 100));
         model.addAttribute("customer", service.customer(detail.conversation().customer().id()));
-        model.addAttribute("agent", current.of(principal));
-        return "conversation";
+        model.addAttribute("agent", agent);
+        model.addAttribute("canned", canned.forTeam(teams.teamOf(agent.id()).map(Team::id).orElse(null)));
+        model.addAttribute("seen", messages.isEmpty() ? "" : messages.get(messages.size() - 1).id());
+        model.addAttribute("presence", presence.fragment(key));
+        if (!model.containsAttribute("draft")) {
+            model.addAttribute("draft", "");
+        }
+        return true;
+    }
+
+    /** The composer filled with a canned response for this customer. */
+    @GetMapping("/conversations/{id}/compose")
+    String compose(@PathVariable String id, @RequestParam(required = false) String canned, Principal principal, Model model) {
+        Agent agent = current.of(principal);
+        ConversationView c = conversations.one(Ids.require(id, "conversation")).orElseThrow();
+        String text = "";
+        String cannedId = "";
+        if (canned != null && !canned.isBlank()) {
+            CannedResponse r = this.canned.byId(Ids.parse(canned).orElse(-1L)).orElse(null);
+            if (r != null) {
+                text = CannedResponses.fill(r.body(), c.customer().name(), c.customer().handle(), agent);
+                cannedId = r.id();
+            }
+        }
+        model.addAttribute("c", c);
+        model.addAttribute("draft", text);
+        model.addAttribute("cannedId", cannedId);
+        model.addAttribute("canned", this.canned.forTeam(teams.teamOf(agent.id()).map(Team::id).orElse(null)));
+        model.addAttribute("seen", conversations.detail(id).messages().stream().reduce((a, b) -> b).map(m -> m.id()).orElse(""));
+        return "conversation :: composer";
     }
 
     @PostMapping("/conversations/{id}/reply")
     String reply(@PathVariable String id, @RequestParam(defaultValue = "") String text,
-                 @RequestParam(defaultValue = "false") boolean privateMessage, Principal principal, RedirectAttributes flash) {
+                 @RequestParam(defaultValue = "false") boolean privateMessage, @RequestParam(required = false) String cannedId,
+                 @RequestParam(required = false) String seen, @RequestParam(defaultValue = "false") boolean confirm,
+                 Principal principal, Model model, HttpServletResponse response, RedirectAttributes flash) {
         Agent agent = current.of(principal);
+        if (!confirm) {
+            List<ToneCheck.Warning> warnings = new ArrayList<>(newer(id, seen, agent));
+            ConversationView c = conversations.one(Ids.require(id, "conversation")).orElse(null);
+            if (c != null) {
+                String cannedText = null;
+                if (cannedId != null && !cannedId.isBlank()) {
+                    cannedText = canned.byId(Ids.parse(cannedId).orElse(-1L))
+                            .map(r -> CannedResponses.fill(r.body(), c.customer().name(), c.customer().handle(), agent)).orElse(null);
+                }
+                warnings.addAll(ToneCheck.check(text, new ToneCheck.Context(c.channel(), c.intent(), c.sentiment().label(),
+                        c.customer().name(), c.customer().handle(), privateMessage, cannedText)));
+            }
+            if (!warnings.isEmpty() && !text.isBlank()) {
+                model.addAttribute("draft", text);
+                model.addAttribute("warnings", warnings);
+                model.addAttribute("cannedId", cannedId == null ? "" : cannedId);
+                model.addAttribute("privateMessage", privateMessage);
+                if (!fill(model, id, agent)) {
+                    response.setStatus(HttpStatus.NOT_FOUND.value());
+                    return "not-found";
+                }
+                model.addAttribute("seen", seen == null ? "" : seen); // confirming keeps what the agent saw
+                return "conversation";
+            }
+        }
         try {
             FollowThrough.Reply r = followThrough.reply(id, agent, text, privateMessage);
             flash.addFlashAttribute("notice", r.commitments().isEmpty() ? "Reply sent."
@@ -70,6 +158,54 @@ class ConversationPage {
             flash.addFlashAttribute("draft", text);
         }
         return "redirect:/conversations/" + id;
+    }
+
+    /** Messages that came after the one the agent last saw: the customer wrote again, or someone else answered. */
+    private List<ToneCheck.Warning> newer(String id, String seen, Agent agent) {
+        if (seen == null || seen.isBlank()) {
+            return List.of();
+        }
+        List<ConversationDetail.MessageView> messages;
+        try {
+            messages = conversations.detail(id).messages();
+        } catch (EarshotException e) {
+            return List.of();
+        }
+        int at = -1;
+        for (int i = 0; i < messages.size(); i++) {
+            if (messages.get(i).id().equals(seen)) {
+                at = i;
+            }
+        }
+        List<ToneCheck.Warning> out = new ArrayList<>();
+        for (int i = at + 1; at >= 0 && i < messages.size(); i++) {
+            ConversationDetail.MessageView m = messages.get(i);
+            if ("inbound".equals(m.direction())) {
+                out.add(new ToneCheck.Warning("newer_message", "The customer wrote again since you opened this: \""
+                        + shorten(m.text()) + "\""));
+            } else if (m.author().agentId() == null || !m.author().agentId().equals(Long.toString(agent.id()))) {
+                out.add(new ToneCheck.Warning("newer_reply", (m.author().name() == null ? "Someone" : m.author().name())
+                        + " replied since you opened this: \"" + shorten(m.text()) + "\""));
+            }
+        }
+        return out;
+    }
+
+    private static String shorten(String s) {
+        return s.length() <= 120 ? s : s.substring(0, 119) + "…";
+    }
+
+    @GetMapping(path = "/conversations/{id}/presence", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    @ResponseBody
+    SseEmitter presence(@PathVariable String id, Principal principal) {
+        Agent agent = current.of(principal);
+        return presence.join(Ids.require(id, "conversation"), agent.email(), agent.name());
+    }
+
+    @PostMapping("/conversations/{id}/typing")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void typing(@PathVariable String id, Principal principal) {
+        presence.typing(Ids.require(id, "conversation"), current.of(principal).email());
     }
 
     @PostMapping("/conversations/{id}/status")

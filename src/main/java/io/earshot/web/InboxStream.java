@@ -24,6 +24,11 @@ class InboxStream implements org.springframework.context.SmartLifecycle {
     private volatile boolean running;
 
     private final List<SseEmitter> open = new CopyOnWriteArrayList<>();
+    private final Presence presence;
+
+    InboxStream(Presence presence) {
+        this.presence = presence;
+    }
 
     @GetMapping(path = "/inbox/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     @ResponseBody
@@ -64,6 +69,7 @@ class InboxStream implements org.springframework.context.SmartLifecycle {
             emitter.complete();
         }
         open.clear();
+        presence.closeAll();
     }
 
     @Override

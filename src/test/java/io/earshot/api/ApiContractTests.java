@@ -502,6 +502,33 @@ abstract class ApiContractTests {
         assertThat(http.get("/swagger-ui.html", null).status()).isIn(200, 302);
     }
 
+    @Test
+    void cannedResponsesAndTheToneCheck() {
+        String lead = agentToken("lead");
+        Http.Answer bad = http.post("/api/v1/canned-responses", Map.of("title", "x", "body", "Hi {{customer.shoeSize}}"), lead);
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.get("error").get("field").asString()).isEqualTo("body");
+        Http.Answer made = http.post("/api/v1/canned-responses", Map.of("title", "DM please " + run,
+                "body", "Thanks for reaching out. Please DM us your order number."), lead);
+        assertThat(made.status()).as(made.raw()).isEqualTo(201);
+        String agent = agentToken("agent");
+        assertThat(http.post("/api/v1/canned-responses", Map.of("title", "t", "body", "b"), agent).status()).isEqualTo(403);
+        assertThat(http.get("/api/v1/canned-responses", agent).get("items").toString()).contains("DM please " + run);
+        Map<String, Object> m = inbound("tone1", "tina", "This is the worst service, my order is three weeks late!");
+        m.put("author", Map.of("handle", run + "tina", "name", "Tina Marsh"));
+        String conversation = results(http.post("/api/v1/messages", m, ADMIN)).get(0).get("conversationId").asString();
+        Http.Answer check = http.post("/api/v1/conversations/" + conversation + "/tone-check", Map.of("text",
+                "Thanks for reaching out. Please DM us your order number.", "cannedId", made.get("id").asString()), agent);
+        assertThat(check.status()).as(check.raw()).isEqualTo(200);
+        assertThat(check.get("warnings").findValuesAsString("code")).contains("no_acknowledgement", "canned_unchanged", "no_name");
+        Http.Answer good = http.post("/api/v1/conversations/" + conversation + "/tone-check", Map.of("text",
+                "So sorry, Tina! That is far too long. Could you DM us the order number so I can chase it today?"), agent);
+        assertThat(good.get("warnings")).isEmpty();
+        Http.Answer longOne = http.post("/api/v1/conversations/" + conversation + "/tone-check", Map.of("text",
+                "Sorry Tina. " + "x".repeat(300)), agent);
+        assertThat(longOne.get("warnings").findValuesAsString("code")).containsExactly("too_long");
+    }
+
     long count(String sql, Object... args) {
         return jdbc.queryForObject(sql, Long.class, args);
     }

@@ -100,14 +100,17 @@ class DeskBrowserTest {
     /** An agent who can sign in; returns the email. */
     String agent(String password) {
         String email = run + "@example.com";
-        Http.Answer a = http.post("/api/v1/agents", Map.of("name", "Dana " + SEQ.incrementAndGet(), "email", email, "role", "agent",
+        String name = "Dana " + SEQ.incrementAndGet();
+        Http.Answer a = http.post("/api/v1/agents", Map.of("name", name, "email", email, "role", "agent",
                 "password", password), ADMIN);
         assertThat(a.status()).as(a.raw()).isEqualTo(201);
         lastAgentId = a.get("id").asString();
+        lastAgentName = name;
         return email;
     }
 
     String lastAgentId;
+    String lastAgentName;
 
     void signIn(String email, String password) {
         browser.get(url("/login"));
@@ -192,7 +195,7 @@ class DeskBrowserTest {
         browser.get(url("/conversations/" + conversation));
         browser.findElement(By.id("take")).click();
         WebElement reply = waiting(5).until(ExpectedConditions.elementToBeClickable(By.id("reply")));
-        reply.sendKeys("Sorry about the wait! I'll check with billing and get back to you within 2 hours.");
+        reply.sendKeys("Sorry about the wait, replier! I'll check with billing and get back to you within 2 hours.");
         browser.findElement(By.id("send")).click();
         WebElement notice = waiting(5).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[role=status]")));
         assertThat(notice.getText()).contains("Reply sent").contains("Promises tracked: 1");
@@ -235,4 +238,113 @@ class DeskBrowserTest {
         assertThat(((Number) overflow).intValue()).as("horizontal overflow in px").isLessThanOrEqualTo(0);
         assertThat(browser.findElements(By.cssSelector("link[href^='http'], script[src^='http']"))).as("nothing from the internet").isEmpty();
     }
+
+    String canned(String title, String body) {
+        Http.Answer a = http.post("/api/v1/canned-responses", Map.of("title", title, "body", body), ADMIN);
+        assertThat(a.status()).as(a.raw()).isEqualTo(201);
+        return a.get("id").asString();
+    }
+
+    String postNamed(String handle, String name, String text) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("channel", "twitter");
+        m.put("externalId", run + "-" + SEQ.incrementAndGet());
+        m.put("direction", "inbound");
+        m.put("author", Map.of("handle", run + handle, "name", name, "followers", 300));
+        m.put("text", text);
+        m.put("createdAt", Instant.now().toString());
+        Http.Answer a = http.post("/api/v1/messages", m, ADMIN);
+        assertThat(a.status()).as(a.raw()).isEqualTo(200);
+        return a.get("results").get(0).get("conversationId").asString();
+    }
+
+    void pickCanned(WebDriver in, String id) {
+        new org.openqa.selenium.support.ui.Select(in.findElement(By.id("canned-pick"))).selectByValue(id);
+        new WebDriverWait(in, Duration.ofSeconds(5)).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> {
+            String v = d.findElement(By.id("reply")).getAttribute("value");
+            return v != null && !v.isBlank();
+        });
+    }
+
+    @Test
+    void aCannedResponseFillsInTheCustomerAndAnEditedReplyGoesOut() {
+        String id = canned("Looking into it " + run, "Hi {{customer.firstName}}, sorry about this! I'll look into it and get back "
+                + "to you within 24 hours. {{agent.firstName}}");
+        String email = agent("canned password 1");
+        String conversation = postNamed("erin", "Erin Walsh", "My internet keeps dropping every evening, really annoying.");
+        signIn(email, "canned password 1");
+        browser.get(url("/conversations/" + conversation));
+        pickCanned(browser, id);
+        WebElement reply = browser.findElement(By.id("reply"));
+        assertThat(reply.getAttribute("value")).startsWith("Hi Erin, sorry about this!").endsWith("Dana");
+        reply.sendKeys(" Which router model do you have?");
+        browser.findElement(By.id("send")).click();
+        WebElement notice = waiting(5).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[role=status]")));
+        assertThat(notice.getText()).contains("Promises tracked: 1");
+        assertThat(browser.findElements(By.cssSelector(".message.outbound .text"))).extracting(WebElement::getText)
+                .anyMatch(t -> t.startsWith("Hi Erin") && t.endsWith("router model do you have?"));
+    }
+
+    @Test
+    void aBareCannedReplyToAComplaintIsQuestionedBeforeItGoes() {
+        String id = canned("Ask for DM " + run, "Thanks for reaching out. Please send us a DM with your order number.");
+        String email = agent("tone password 12");
+        String conversation = postNamed("fred", "Fred Olsen", "Worst service ever. My order is three weeks late and nobody answers.");
+        signIn(email, "tone password 12");
+        browser.get(url("/conversations/" + conversation));
+        pickCanned(browser, id);
+        browser.findElement(By.id("send")).click();
+        WebElement warnings = waiting(5).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".warnings")));
+        assertThat(warnings.findElements(By.cssSelector("li"))).extracting(e -> e.getAttribute("data-code"))
+                .contains("no_acknowledgement", "canned_unchanged", "no_name");
+        assertThat(warnings.getText()).contains("no apology or acknowledgement").contains("canned response sent unchanged");
+        assertThat(browser.findElements(By.cssSelector(".message.outbound"))).as("nothing sent yet").isEmpty();
+        browser.findElement(By.id("send-anyway")).click();
+        waiting(5).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".message.outbound")));
+        assertThat(browser.findElement(By.cssSelector("[role=status]")).getText()).contains("Reply sent");
+    }
+
+    @Test
+    void twoAgentsOnOneConversationSeeEachOtherAndAReplyOnTopOfAnotherAsksFirst() throws Exception {
+        String first = agent("first agent pass");
+        String firstName = lastAgentName;
+        run = run + "b";
+        String second = agent("second agent pass");
+        String secondName = lastAgentName;
+        String conversation = postNamed("gina", "Gina Ruiz", "Is the store open on Sunday?");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(new File(System.getenv().getOrDefault("EARSHOT_CHROMIUM", "/usr/bin/chromium")));
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
+                "--window-size=1280,800");
+        WebDriver other = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(
+                new File(System.getenv().getOrDefault("EARSHOT_CHROMEDRIVER", "/usr/bin/chromedriver"))).usingAnyFreePort().build(), options);
+        try {
+            signIn(first, "first agent pass");
+            browser.get(url("/conversations/" + conversation));
+            other.get(url("/login"));
+            other.findElement(By.id("email")).sendKeys(second);
+            other.findElement(By.id("password")).sendKeys("second agent pass");
+            other.findElement(By.id("sign-in")).click();
+            new WebDriverWait(other, Duration.ofSeconds(5)).until(ExpectedConditions.urlContains("/inbox"));
+            other.get(url("/conversations/" + conversation));
+            waiting(5).until(ExpectedConditions.textToBePresentInElementLocated(By.id("presence"), secondName));
+            new WebDriverWait(other, Duration.ofSeconds(5)).until(ExpectedConditions.textToBePresentInElementLocated(By.id("presence"), firstName));
+            other.findElement(By.id("reply")).sendKeys("Hi Gina");
+            waiting(5).until(ExpectedConditions.textToBePresentInElementLocated(By.id("presence"), secondName + " (typing…)"));
+            screenshot("collision");
+
+            other.findElement(By.id("reply")).sendKeys(", yes, 10:00 to 16:00 on Sundays.");
+            other.findElement(By.id("send")).click();
+            new WebDriverWait(other, Duration.ofSeconds(5)).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[role=status]")));
+
+            browser.findElement(By.id("reply")).sendKeys("Hi Gina, yes we are open on Sundays from 10:00.");
+            browser.findElement(By.id("send")).click();
+            WebElement warnings = waiting(5).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".warnings")));
+            assertThat(warnings.getText()).contains(secondName + " replied since you opened this");
+            assertThat(browser.findElements(By.cssSelector(".message.outbound"))).hasSize(1);
+        } finally {
+            other.quit();
+        }
+    }
+
 }

@@ -1,0 +1,104 @@
+package io.earshot.api;
+
+import io.earshot.conversation.CannedResponse;
+import io.earshot.conversation.CannedResponses;
+import io.earshot.conversation.ConversationQueries;
+import io.earshot.conversation.ConversationView;
+import io.earshot.conversation.ToneCheck;
+import io.earshot.platform.Agent;
+import io.earshot.platform.EarshotException;
+import io.earshot.platform.Ids;
+import io.earshot.platform.Team;
+import io.earshot.platform.Teams;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+@RestController
+@Tag(name = "Replies")
+class CannedResponsesController {
+
+    private final CannedResponses canned;
+    private final Teams teams;
+    private final ConversationQueries conversations;
+
+    CannedResponsesController(CannedResponses canned, Teams teams, ConversationQueries conversations) {
+        this.canned = canned;
+        this.teams = teams;
+        this.conversations = conversations;
+    }
+
+    @Operation(summary = "Canned responses for the caller's team (all=true: every team's, for leads)")
+    @GetMapping("/api/v1/canned-responses")
+    Map<String, Object> list(@RequestParam(defaultValue = "false") boolean all, @AuthenticationPrincipal Agent agent) {
+        List<CannedResponse> items = all ? canned.all() : canned.forTeam(teams.teamOf(agent.id()).map(Team::id).orElse(null));
+        return Map.of("items", items);
+    }
+
+    @Operation(summary = "Add a canned response (lead): {title, body, teamId?}; placeholders {{customer.name}}, {{customer.firstName}}, "
+            + "{{customer.handle}}, {{agent.name}}, {{agent.firstName}}")
+    @PostMapping("/api/v1/canned-responses")
+    @ResponseStatus(HttpStatus.CREATED)
+    CannedResponse create(@RequestBody JsonNode body, @AuthenticationPrincipal Agent agent) {
+        Bodies.object(body);
+        return canned.create(Bodies.text(body, "title", true, 200), Bodies.text(body, "body", true, 5000), team(body), agent);
+    }
+
+    @Operation(summary = "Change a canned response (lead)")
+    @PutMapping("/api/v1/canned-responses/{id}")
+    CannedResponse update(@PathVariable String id, @RequestBody JsonNode body) {
+        Bodies.object(body);
+        return canned.update(Ids.require(id, "canned response"), Bodies.text(body, "title", true, 200),
+                Bodies.text(body, "body", true, 5000), team(body));
+    }
+
+    @Operation(summary = "Delete a canned response (lead)")
+    @DeleteMapping("/api/v1/canned-responses/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void delete(@PathVariable String id) {
+        if (!canned.delete(Ids.require(id, "canned response"))) {
+            throw EarshotException.notFound("canned response", id);
+        }
+    }
+
+    @Operation(summary = "Tone check of a reply before it is sent: {text, private?, cannedId?} -> {warnings: [{code, message}]}",
+            description = "Warns when a reply to a complaint has no apology or acknowledgement, when a canned text goes unchanged, "
+                    + "when the customer's name is missing, when it is too long for the channel.")
+    @PostMapping("/api/v1/conversations/{id}/tone-check")
+    Map<String, Object> toneCheck(@PathVariable String id, @RequestBody JsonNode body, @AuthenticationPrincipal Agent agent) {
+        ConversationView c = conversations.one(Ids.require(id, "conversation")).orElseThrow(() -> EarshotException.notFound("conversation", id));
+        Bodies.object(body);
+        String text = Bodies.text(body, "text", true, 20000);
+        String cannedText = null;
+        String cannedId = Bodies.id(body, "cannedId");
+        if (cannedId != null) {
+            CannedResponse r = canned.byId(Ids.parse(cannedId).orElse(-1L)).orElseThrow(() ->
+                    new EarshotException(404, "not_found", "no canned response with id '" + cannedId + "'", "cannedId"));
+            cannedText = CannedResponses.fill(r.body(), c.customer().name(), c.customer().handle(), agent);
+        }
+        return Map.of("warnings", ToneCheck.check(text, new ToneCheck.Context(c.channel(), c.intent(), c.sentiment().label(),
+                c.customer().name(), c.customer().handle(), Bodies.bool(body, "private"), cannedText)));
+    }
+
+    private Long team(JsonNode body) {
+        String text = Bodies.id(body, "teamId");
+        if (text == null) {
+            return null;
+        }
+        return Ids.parse(text).flatMap(teams::byId).map(Team::id).orElseThrow(() ->
+                new EarshotException(404, "not_found", "no team with id '" + text + "'", "teamId"));
+    }
+}
