@@ -120,16 +120,7 @@ class DeskBrowserTest {
     }
 
     String post(String handle, String text) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("channel", "twitter");
-        m.put("externalId", run + "-" + SEQ.incrementAndGet());
-        m.put("direction", "inbound");
-        m.put("author", Map.of("handle", run + handle, "name", handle, "followers", 1200));
-        m.put("text", text);
-        m.put("createdAt", Instant.now().toString());
-        Http.Answer a = http.post("/api/v1/messages", m, ADMIN);
-        assertThat(a.status()).as(a.raw()).isEqualTo(200);
-        return a.get("results").get(0).get("conversationId").asString();
+        return postNamed(handle, handle, text);
     }
 
     WebDriverWait waiting(int seconds) {
@@ -250,7 +241,7 @@ class DeskBrowserTest {
         m.put("channel", "twitter");
         m.put("externalId", run + "-" + SEQ.incrementAndGet());
         m.put("direction", "inbound");
-        m.put("author", Map.of("handle", run + handle, "name", name, "followers", 300));
+        m.put("author", Map.of("handle", run + handle, "name", name, "followers", 1200));
         m.put("text", text);
         m.put("createdAt", Instant.now().toString());
         Http.Answer a = http.post("/api/v1/messages", m, ADMIN);
