@@ -50,6 +50,8 @@
     else if (e.key === "Enter" && i >= 0) { var a = list[i].querySelector("a.open"); if (a) a.click(); }
     else if (e.key === "/") { var q = document.getElementById("q"); if (q) { q.focus(); e.preventDefault(); } }
     else if (e.key === "r") { var reply = document.getElementById("reply"); if (reply) { reply.focus(); e.preventDefault(); } }
+    else if (e.key === "e") { var resolve = document.getElementById("resolve"); if (resolve) { resolve.click(); e.preventDefault(); } }
+    else if (e.key === "a") { var take = document.getElementById("take"); if (take) { take.click(); e.preventDefault(); } }
     else if (e.key === "?") { var h = document.getElementById("help"); if (h) h.hidden = !h.hidden; }
   });
 

@@ -1,5 +1,7 @@
 package io.earshot.api;
 
+import java.util.List;
+
 import io.earshot.conversation.ConversationDetail;
 import io.earshot.conversation.ConversationQueries;
 import io.earshot.conversation.ConversationQuery;
@@ -52,7 +54,10 @@ class ConversationsController {
                                 @RequestParam(required = false) String assignee,
                                 @RequestParam(required = false) String q,
                                 @RequestParam(defaultValue = "50") String limit,
-                                @RequestParam(required = false) String cursor) {
+                                @RequestParam(required = false) String cursor,
+                                @RequestParam(required = false) String intent,
+                                @RequestParam(required = false) String sentiment,
+                                @RequestParam(required = false) String team) {
         int n;
         try {
             n = Integer.parseInt(limit);
@@ -69,7 +74,14 @@ class ConversationsController {
         if (q != null && q.length() > 200) {
             throw EarshotException.invalid("q", "q is longer than 200 characters");
         }
-        return queries.list(new ConversationQuery(status, sort, channel, assigneeId, q, n, cursor));
+        if (intent != null && !List.of("complaint", "question", "praise", "outage", "request", "other").contains(intent)) {
+            throw EarshotException.invalid("intent", "intent must be complaint, question, praise, outage, request or other");
+        }
+        if (sentiment != null && !List.of("negative", "neutral", "positive").contains(sentiment)) {
+            throw EarshotException.invalid("sentiment", "sentiment must be negative, neutral or positive");
+        }
+        Long teamId = team == null || team.isBlank() ? null : Ids.parse(team).orElse(-1L);
+        return queries.list(new ConversationQuery(status, sort, channel, assigneeId, q, n, cursor, intent, sentiment, teamId));
     }
 
     @Operation(summary = "One conversation with its messages (with signals), commitments and timeline", responses = @ApiResponse(responseCode = "404", description = "no such conversation", content = @Content(mediaType = "application/json", examples = @ExampleObject(value = Examples.ERROR))))

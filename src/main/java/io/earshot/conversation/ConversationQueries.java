@@ -59,6 +59,18 @@ public class ConversationQueries {
             where.append(" and c.assignee_id = ?");
             args.add(query.assignee());
         }
+        if (query.intent() != null && !query.intent().isBlank()) {
+            where.append(" and c.intent = ?");
+            args.add(query.intent());
+        }
+        if (query.sentiment() != null && !query.sentiment().isBlank()) {
+            where.append(" and c.sentiment_label = ?");
+            args.add(query.sentiment());
+        }
+        if (query.teamId() != null) {
+            where.append(" and c.assignee_id in (select a.id from agent a where a.team_id = ?)");
+            args.add(query.teamId());
+        }
         if (query.q() != null && !query.q().isBlank()) {
             String like = "%" + query.q().trim().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
                     .replace("_", "\\_") + "%";

@@ -3,11 +3,18 @@ package io.earshot.conversation;
 /**
  * A page request of the inbox.
  *
- * @param status   open, pending, resolved or all
- * @param sort     priority, oldest, newest or due
- * @param q        words to look for in the messages' text, or null
- * @param cursor   where the previous page ended, or null
+ * @param status    open, pending, resolved or all
+ * @param sort      priority, oldest, newest or due
+ * @param q         words to look for in the messages' text, or null
+ * @param cursor    where the previous page ended, or null
+ * @param intent    only conversations of this intent, or null
+ * @param sentiment only conversations whose latest sentiment is this, or null
+ * @param teamId    only conversations assigned to an agent of this team, or null
  */
 public record ConversationQuery(String status, String sort, String channel, Long assignee, String q, int limit,
-                                String cursor) {
+                                String cursor, String intent, String sentiment, Long teamId) {
+
+    public ConversationQuery(String status, String sort, String channel, Long assignee, String q, int limit, String cursor) {
+        this(status, sort, channel, assignee, q, limit, cursor, null, null, null);
+    }
 }

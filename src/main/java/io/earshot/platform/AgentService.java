@@ -92,6 +92,7 @@ public class AgentService {
             } else {
                 agents.insert(new Agent(ids.nextId(), "Admin", BOOTSTRAP_EMAIL, Role.ADMIN), hash, clock.millis());
             }
+            bootstrapPassword();
             return;
         }
         if (existing.isEmpty() && !agents.anyAdmin()) {

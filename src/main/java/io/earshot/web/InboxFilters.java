@@ -1,7 +1,8 @@
 package io.earshot.web;
 
 /** The inbox's filters as the page shows them; blank means any (public for the templates). */
-public record InboxFilters(String status, String sort, String channel, String q, boolean mine) {
+public record InboxFilters(String status, String sort, String channel, String q, boolean mine, String intent, String sentiment,
+                           Long team) {
 
     public String query() {
         StringBuilder b = new StringBuilder("status=").append(status).append("&sort=").append(sort);
@@ -13,6 +14,15 @@ public record InboxFilters(String status, String sort, String channel, String q,
         }
         if (mine) {
             b.append("&mine=true");
+        }
+        if (intent != null && !intent.isBlank()) {
+            b.append("&intent=").append(java.net.URLEncoder.encode(intent, java.nio.charset.StandardCharsets.UTF_8));
+        }
+        if (sentiment != null && !sentiment.isBlank()) {
+            b.append("&sentiment=").append(java.net.URLEncoder.encode(sentiment, java.nio.charset.StandardCharsets.UTF_8));
+        }
+        if (team != null) {
+            b.append("&team=").append(team);
         }
         return b.toString();
     }

@@ -23,27 +23,34 @@ class InboxPage {
 
     private final ConversationQueries conversations;
     private final CurrentAgent current;
+    private final io.earshot.platform.Teams teams;
 
-    InboxPage(ConversationQueries conversations, CurrentAgent current) {
+    InboxPage(ConversationQueries conversations, CurrentAgent current, io.earshot.platform.Teams teams) {
         this.conversations = conversations;
         this.current = current;
+        this.teams = teams;
     }
 
     @GetMapping("/inbox")
     String inbox(@RequestParam(defaultValue = "open") String status, @RequestParam(defaultValue = "priority") String sort,
                  @RequestParam(required = false) String channel, @RequestParam(required = false) String q,
-                 @RequestParam(defaultValue = "false") boolean mine, Principal principal, Model model) {
-        fill(model, new InboxFilters(status, sort, channel, q, mine), current.of(principal));
+                 @RequestParam(defaultValue = "false") boolean mine, @RequestParam(required = false) String intent,
+                 @RequestParam(required = false) String sentiment, @RequestParam(required = false) Long team,
+                 Principal principal, Model model) {
+        fill(model, new InboxFilters(status, sort, channel, q, mine, intent, sentiment, team), current.of(principal));
         model.addAttribute("counts", conversations.countsByStatus());
         model.addAttribute("channels", io.earshot.ingest.Channel.wireNames());
+        model.addAttribute("teams", teams.all());
         return "inbox";
     }
 
     @GetMapping("/inbox/rows")
     String rows(@RequestParam(defaultValue = "open") String status, @RequestParam(defaultValue = "priority") String sort,
                 @RequestParam(required = false) String channel, @RequestParam(required = false) String q,
-                @RequestParam(defaultValue = "false") boolean mine, Principal principal, Model model) {
-        fill(model, new InboxFilters(status, sort, channel, q, mine), current.of(principal));
+                @RequestParam(defaultValue = "false") boolean mine, @RequestParam(required = false) String intent,
+                @RequestParam(required = false) String sentiment, @RequestParam(required = false) Long team,
+                Principal principal, Model model) {
+        fill(model, new InboxFilters(status, sort, channel, q, mine, intent, sentiment, team), current.of(principal));
         return "inbox :: rows";
     }
 
@@ -52,7 +59,7 @@ class InboxPage {
         String error = null;
         try {
             page = conversations.list(new ConversationQuery(f.status(), f.sort(), blank(f.channel()), f.mine() ? agent.id() : null,
-                    blank(f.q()), PAGE, null));
+                    blank(f.q()), PAGE, null, blank(f.intent()), blank(f.sentiment()), f.team()));
         } catch (EarshotException e) {
             page = new Page<>(java.util.List.of(), null);
             error = e.getMessage();

@@ -338,4 +338,33 @@ class DeskBrowserTest {
         }
     }
 
+
+    @Test
+    void anAdminCreatesAnAgentWhoCanThenSignInAndAnAgentCannotAdminister() {
+        signIn("admin@earshot.local", ADMIN_PASSWORD);
+        waiting(5).until(ExpectedConditions.urlContains("/inbox"));
+        browser.findElement(By.linkText("Admin")).click();
+        waiting(5).until(ExpectedConditions.urlContains("/admin"));
+        browser.findElement(By.id("t-name")).sendKeys("Night shift " + run);
+        browser.findElement(By.id("t-zone")).clear();
+        browser.findElement(By.id("t-zone")).sendKeys("Asia/Tokyo");
+        browser.findElement(By.cssSelector("#new-team button")).click();
+        assertThat(waiting(5).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[role=status]"))).getText())
+                .contains("Night shift " + run);
+        String email = run + "-new@example.com";
+        browser.findElement(By.id("a-name")).sendKeys("Noor <b>New</b>");
+        browser.findElement(By.id("a-email")).sendKeys(email);
+        browser.findElement(By.id("a-password")).sendKeys("brand new password");
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("a-team"))).selectByVisibleText("Night shift " + run);
+        browser.findElement(By.cssSelector("#new-agent button")).click();
+        assertThat(waiting(5).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[role=status]"))).getText())
+                .contains("Agent Noor <b>New</b> created");
+        browser.findElement(By.cssSelector(".bar form button")).click();
+        signIn(email, "brand new password");
+        waiting(5).until(ExpectedConditions.urlContains("/inbox"));
+        assertThat(browser.findElement(By.cssSelector(".bar .who")).getText()).contains("Noor <b>New</b>");
+        assertThat(browser.findElements(By.linkText("Admin"))).isEmpty();
+        browser.get(url("/admin"));
+        assertThat(browser.findElements(By.id("new-agent"))).as("an agent may not administer").isEmpty();
+    }
 }
