@@ -218,6 +218,23 @@ class ConversationPage {
         return "redirect:/conversations/" + id;
     }
 
+    /** A lead merges another customer (a second account of the same person) into this conversation's customer. */
+    @PostMapping("/conversations/{id}/merge")
+    String merge(@PathVariable String id, @RequestParam String customer, @RequestParam(defaultValue = "") String other,
+                 Principal principal, RedirectAttributes flash) {
+        Agent agent = current.of(principal);
+        try {
+            if (!agent.holds(io.earshot.platform.Role.LEAD)) {
+                throw new EarshotException(403, "forbidden", "only a lead or an admin may merge customers", null);
+            }
+            service.merge(customer, other.strip(), agent);
+            flash.addFlashAttribute("notice", "Customer " + other.strip() + " merged into this one.");
+        } catch (EarshotException e) {
+            flash.addFlashAttribute("problem", e.getMessage());
+        }
+        return "redirect:/conversations/" + id;
+    }
+
     @PostMapping("/conversations/{id}/take")
     String take(@PathVariable String id, Principal principal, RedirectAttributes flash) {
         Agent agent = current.of(principal);
