@@ -13,7 +13,7 @@ import org.springframework.web.util.HtmlUtils;
  */
 final class SvgCharts {
 
-    static final int WIDTH = 640;
+    static final int WIDTH = 560;
     private static final int PLOT_HEIGHT = 190;
     private static final int LEGEND_ROW = 18;
     private static final double CHAR = 6.4; // average width of a character of the 11px chart text, in viewBox units
@@ -269,7 +269,7 @@ final class SvgCharts {
         if (v == Math.rint(v)) {
             return String.format(Locale.ROOT, "%,d", (long) v);
         }
-        return String.format(Locale.ROOT, "%.2f", v).replaceAll("0+$", "").replaceAll("\\.$", "");
+        return String.format(Locale.ROOT, "%.4f", v).replaceAll("0+$", "").replaceAll("\\.$", "");
     }
 
     private static String num(double v) {

@@ -69,6 +69,14 @@ class SvgChartsTest {
     }
 
     @Test
+    void smallRatesGetDistinctTicksAndNamesKeepTheirLetters() throws Exception {
+        String svg = SvgCharts.horizontalBars("Agents", "Replies per hour", "replies", "h-agent",
+                List.of(new SvgCharts.Bar("Zoë Ångström", 0.02, "0.02/h")));
+        parse(svg);
+        assertThat(svg).contains(">0.005<").contains(">0.015<").contains("Zoë Ångström");
+    }
+
+    @Test
     void scalesAreRound() {
         assertThat(SvgCharts.scale(7, true)).containsExactly(8, 2);
         assertThat(SvgCharts.scale(1, true)).containsExactly(1, 1);
