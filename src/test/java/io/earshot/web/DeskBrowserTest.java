@@ -117,6 +117,7 @@ class DeskBrowserTest {
         browser.findElement(By.id("email")).sendKeys(email);
         browser.findElement(By.id("password")).sendKeys(password);
         browser.findElement(By.id("sign-in")).click();
+        waiting(10).until(d -> !d.getCurrentUrl().endsWith("/login")); // the sign-in has been answered
     }
 
     String post(String handle, String text) {
