@@ -46,7 +46,7 @@ class ConversationsController {
         this.commitments = commitments;
     }
 
-    @Operation(summary = "The inbox: conversations filtered, sorted and paged by cursor", description = "status: open (default), pending, resolved, all. sort: priority (default), oldest, newest, due. q searches the messages' text. Pass nextCursor as cursor for the next page; it is null on the last one.", responses = {@ApiResponse(responseCode = "200", description = "a page", content = @Content(mediaType = "application/json", examples = @ExampleObject(value = Examples.CONVERSATIONS))), @ApiResponse(responseCode = "400", description = "a bad filter, sort, limit or cursor", content = @Content(mediaType = "application/json", examples = @ExampleObject(value = Examples.ERROR)))})
+    @Operation(summary = "The inbox: conversations filtered, sorted and paged by cursor", description = "status: open (default), pending, resolved, all. sort: priority (default), oldest, newest, due, waiting (open conversations where the customer spoke last, longest waiting first). q searches the messages' text. Pass nextCursor as cursor for the next page; it is null on the last one.", responses = {@ApiResponse(responseCode = "200", description = "a page", content = @Content(mediaType = "application/json", examples = @ExampleObject(value = Examples.CONVERSATIONS))), @ApiResponse(responseCode = "400", description = "a bad filter, sort, limit or cursor", content = @Content(mediaType = "application/json", examples = @ExampleObject(value = Examples.ERROR)))})
     @GetMapping("/api/v1/conversations")
     Page<ConversationView> list(@RequestParam(defaultValue = "open") String status,
                                 @RequestParam(defaultValue = "priority") String sort,

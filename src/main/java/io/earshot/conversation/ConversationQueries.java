@@ -51,6 +51,10 @@ public class ConversationQueries {
             where.append(" and c.status = ?");
             args.add(query.status());
         }
+        if (sort == Sort.WAITING) {
+            where.append(" and c.status = 'open' and c.last_inbound_at is not null"
+                    + " and (c.last_outbound_at is null or c.last_outbound_at < c.last_inbound_at)");
+        }
         if (query.channel() != null && !query.channel().isBlank()) {
             where.append(" and c.channel = ?");
             args.add(query.channel());
@@ -223,7 +227,9 @@ public class ConversationQueries {
         PRIORITY("c.priority_score desc, c.id desc"),
         NEWEST("c.created_at desc, c.id desc"),
         OLDEST("c.created_at asc, c.id asc"),
-        DUE("c.due_at asc, c.id asc");
+        DUE("c.due_at asc, c.id asc"),
+        /** Waiting on us longest: open conversations where the customer spoke last, by their oldest unanswered word. */
+        WAITING("c.last_inbound_at asc, c.id asc");
 
         final String orderBy;
 
@@ -237,7 +243,7 @@ public class ConversationQueries {
                     return s;
                 }
             }
-            throw EarshotException.invalid("sort", "sort must be priority, oldest, newest or due, not '" + value + "'");
+            throw EarshotException.invalid("sort", "sort must be priority, oldest, newest, due or waiting, not '" + value + "'");
         }
 
         Long keyOf(ConversationView v) {
@@ -247,6 +253,8 @@ public class ConversationQueries {
                 case NEWEST:
                 case OLDEST:
                     return v.createdAt().toEpochMilli();
+                case WAITING:
+                    return v.lastInboundAt() == null ? 0L : v.lastInboundAt().toEpochMilli();
                 default:
                     Instant due = earliest(v.sla());
                     return due == null ? null : due.toEpochMilli();
@@ -269,6 +277,12 @@ public class ConversationQueries {
                     break;
                 case OLDEST:
                     where.append(" and (c.created_at > ? or (c.created_at = ? and c.id > ?))");
+                    args.add(cursor.key());
+                    args.add(cursor.key());
+                    args.add(cursor.id());
+                    break;
+                case WAITING:
+                    where.append(" and (c.last_inbound_at > ? or (c.last_inbound_at = ? and c.id > ?))");
                     args.add(cursor.key());
                     args.add(cursor.key());
                     args.add(cursor.id());

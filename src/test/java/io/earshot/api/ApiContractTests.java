@@ -529,6 +529,26 @@ abstract class ApiContractTests {
         assertThat(longOne.get("warnings").findValuesAsString("code")).containsExactly("too_long");
     }
 
+    @Test
+    void waitingOnUsLongestListsOnlyWhoSpokeLastOldestFirst() {
+        String agent = agentToken("agent");
+        Map<String, Object> first = item("chat", run + "w1", "inbound", run + "wa", "Hello, anyone there?", now.minusSeconds(300));
+        Map<String, Object> second = item("chat", run + "w2", "inbound", run + "wb", "Question about my bill", now.minusSeconds(200));
+        Map<String, Object> third = item("chat", run + "w3", "inbound", run + "wc", "Password reset please", now.minusSeconds(100));
+        JsonNode r = results(http.post("/api/v1/messages", List.of(first, second, third), ADMIN));
+        String answered = r.get(1).get("conversationId").asString();
+        assertThat(http.post("/api/v1/conversations/" + answered + "/replies", Map.of("text", "Hi! Which bill?"), agent).status()).isEqualTo(201);
+        List<String> ids = new ArrayList<>();
+        String cursor = null;
+        do {
+            JsonNode page = http.get("/api/v1/conversations?sort=waiting&channel=chat&limit=2" + (cursor == null ? "" : "&cursor=" + cursor), agent).body();
+            page.get("items").forEach(i -> ids.add(i.get("id").asString()));
+            cursor = page.get("nextCursor").isNull() ? null : page.get("nextCursor").asString();
+        } while (cursor != null);
+        assertThat(ids).doesNotContain(answered);
+        assertThat(ids.indexOf(r.get(0).get("conversationId").asString())).isLessThan(ids.indexOf(r.get(2).get("conversationId").asString()));
+    }
+
     long count(String sql, Object... args) {
         return jdbc.queryForObject(sql, Long.class, args);
     }
