@@ -59,7 +59,8 @@ class SecurityConfiguration {
                         .requestMatchers("/actuator/**").denyAll()
                         .requestMatchers("/login", "/csat/**", "/webjars/**", "/css/**", "/js/**", "/favicon.ico", "/error",
                                 "/v3/api-docs/**", "/v3/api-docs", "/swagger-ui.html", "/swagger-ui/**").permitAll()
-                        .requestMatchers("/admin/**").hasRole("ADMIN")
+                        .requestMatchers("/admin", "/admin/**").hasRole("ADMIN")
+                        .requestMatchers("/canned", "/canned/**").hasRole("LEAD")
                         .anyRequest().hasRole("AGENT"))
                 .formLogin(f -> f.loginPage("/login").usernameParameter("email").defaultSuccessUrl("/inbox", false)
                         .failureHandler((req, res, ex) -> res.sendRedirect(req.getContextPath() + "/login?"

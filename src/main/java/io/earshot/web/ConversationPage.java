@@ -47,8 +47,9 @@ class ConversationPage {
     private final Teams teams;
     private final Presence presence;
     private final CurrentAgent current;
+    private final io.earshot.platform.Agents agents;
 
-    ConversationPage(ConversationQueries conversations, ConversationService service, FollowThrough followThrough,
+    ConversationPage(io.earshot.platform.Agents agents, ConversationQueries conversations, ConversationService service, FollowThrough followThrough,
                      Commitments commitments, CannedResponses canned, Teams teams, Presence presence, CurrentAgent current) {
         this.conversations = conversations;
         this.service = service;
@@ -58,6 +59,7 @@ class ConversationPage {
         this.teams = teams;
         this.presence = presence;
         this.current = current;
+        this.agents = agents;
     }
 
     @GetMapping("/conversations/{id}")
@@ -90,6 +92,7 @@ class ConversationPage {
         model.addAttribute("canned", canned.forTeam(teams.teamOf(agent.id()).map(Team::id).orElse(null)));
         model.addAttribute("seen", messages.isEmpty() ? "" : messages.get(messages.size() - 1).id());
         model.addAttribute("presence", presence.fragment(key));
+        model.addAttribute("agents", agents.all());
         if (!model.containsAttribute("draft")) {
             model.addAttribute("draft", "");
         }
@@ -236,10 +239,10 @@ class ConversationPage {
     }
 
     @PostMapping("/conversations/{id}/take")
-    String take(@PathVariable String id, Principal principal, RedirectAttributes flash) {
+    String take(@PathVariable String id, @RequestParam(required = false) String to, Principal principal, RedirectAttributes flash) {
         Agent agent = current.of(principal);
         try {
-            service.assign(id, Long.toString(agent.id()), agent);
+            service.assign(id, to == null || to.isBlank() ? Long.toString(agent.id()) : to, agent);
         } catch (EarshotException e) {
             flash.addFlashAttribute("problem", e.getMessage());
         }

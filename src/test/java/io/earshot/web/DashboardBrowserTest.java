@@ -94,6 +94,7 @@ class DashboardBrowserTest {
         http = new Http(port);
         run = "b" + System.nanoTime() + "-" + SEQ.incrementAndGet();
         browser.manage().window().setSize(new Dimension(1280, 800));
+        browser.get(url("/login")); // leave the last page (its live streams stop reconnecting), stay on our domain
         browser.manage().deleteAllCookies();
     }
 

@@ -88,6 +88,7 @@ class DeskBrowserTest {
         http = new Http(port);
         run = "d" + System.nanoTime() + "-" + SEQ.incrementAndGet();
         browser.manage().window().setSize(new Dimension(1280, 800));
+        browser.get(url("/login")); // leave the last page (its live streams stop reconnecting), stay on our domain
         browser.manage().deleteAllCookies();
     }
 
@@ -367,5 +368,36 @@ class DeskBrowserTest {
         assertThat(browser.findElements(By.linkText("Admin"))).isEmpty();
         browser.get(url("/admin"));
         assertThat(browser.findElements(By.id("new-agent"))).as("an agent may not administer").isEmpty();
+    }
+
+    @Test
+    void aLeadKeepsTheCannedResponsesAndAssignsAConversationToAnAgent() {
+        String agentEmail = agent("assigned agent pw");
+        String agentName = lastAgentName;
+        run = run + "l";
+        String email = run + "@example.com";
+        Http.Answer lead = http.post("/api/v1/agents", Map.of("name", "Lena Lead", "email", email, "role", "lead",
+                "password", "lead password 1"), ADMIN);
+        assertThat(lead.status()).as(lead.raw()).isEqualTo(201);
+        signIn(email, "lead password 1");
+        browser.findElement(By.linkText("Canned")).click();
+        browser.findElement(By.id("c-title")).sendKeys("Outage apology " + run);
+        browser.findElement(By.id("c-body")).sendKeys("Sorry {{customer.firstName}}, we know about the outage and are on it.");
+        browser.findElement(By.cssSelector("#new-canned button")).click();
+        assertThat(waiting(5).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[role=status]"))).getText())
+                .contains("added");
+        browser.findElement(By.id("c-title")).sendKeys("Bad one");
+        browser.findElement(By.id("c-body")).sendKeys("Hi {{customer.shoeSize}}");
+        browser.findElement(By.cssSelector("#new-canned button")).click();
+        assertThat(waiting(5).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[role=alert]"))).getText())
+                .contains("unknown placeholder {{customer.shoeSize}}");
+
+        String conversation = postNamed("hal", "Hal Berg", "No signal at all since this morning");
+        browser.get(url("/conversations/" + conversation));
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("assign-to"))).selectByVisibleText(agentName);
+        browser.findElement(By.id("assign")).click();
+        waiting(5).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".side"), "Assigned to " + agentName));
+        assertThat(browser.findElements(By.id("merge-other"))).as("leads may merge customers").hasSize(1);
+        assertThat(agentEmail).isNotBlank();
     }
 }
