@@ -2,7 +2,7 @@ package io.earshot.web;
 
 /** The inbox's filters as the page shows them; blank means any (public for the templates). */
 public record InboxFilters(String status, String sort, String channel, String q, boolean mine, String intent, String sentiment,
-                           Long team) {
+                           Long team, Long assignee) {
 
     public String query() {
         StringBuilder b = new StringBuilder("status=").append(status).append("&sort=").append(sort);
@@ -23,6 +23,9 @@ public record InboxFilters(String status, String sort, String channel, String q,
         }
         if (team != null) {
             b.append("&team=").append(team);
+        }
+        if (assignee != null) {
+            b.append("&assignee=").append(assignee);
         }
         return b.toString();
     }

@@ -24,8 +24,11 @@ class InboxPage {
     private final ConversationQueries conversations;
     private final CurrentAgent current;
     private final io.earshot.platform.Teams teams;
+    private final io.earshot.platform.Agents agents;
 
-    InboxPage(ConversationQueries conversations, CurrentAgent current, io.earshot.platform.Teams teams) {
+    InboxPage(ConversationQueries conversations, CurrentAgent current, io.earshot.platform.Teams teams,
+              io.earshot.platform.Agents agents) {
+        this.agents = agents;
         this.conversations = conversations;
         this.current = current;
         this.teams = teams;
@@ -36,8 +39,9 @@ class InboxPage {
                  @RequestParam(required = false) String channel, @RequestParam(required = false) String q,
                  @RequestParam(defaultValue = "false") boolean mine, @RequestParam(required = false) String intent,
                  @RequestParam(required = false) String sentiment, @RequestParam(required = false) Long team,
-                 Principal principal, Model model) {
-        fill(model, new InboxFilters(status, sort, channel, q, mine, intent, sentiment, team), current.of(principal));
+                 @RequestParam(required = false) Long assignee, Principal principal, Model model) {
+        fill(model, new InboxFilters(status, sort, channel, q, mine, intent, sentiment, team, assignee), current.of(principal));
+        model.addAttribute("agents", agents.all());
         model.addAttribute("counts", conversations.countsByStatus());
         model.addAttribute("channels", io.earshot.ingest.Channel.wireNames());
         model.addAttribute("teams", teams.all());
@@ -49,8 +53,8 @@ class InboxPage {
                 @RequestParam(required = false) String channel, @RequestParam(required = false) String q,
                 @RequestParam(defaultValue = "false") boolean mine, @RequestParam(required = false) String intent,
                 @RequestParam(required = false) String sentiment, @RequestParam(required = false) Long team,
-                Principal principal, Model model) {
-        fill(model, new InboxFilters(status, sort, channel, q, mine, intent, sentiment, team), current.of(principal));
+                @RequestParam(required = false) Long assignee, Principal principal, Model model) {
+        fill(model, new InboxFilters(status, sort, channel, q, mine, intent, sentiment, team, assignee), current.of(principal));
         return "inbox :: rows";
     }
 
@@ -58,7 +62,7 @@ class InboxPage {
         Page<ConversationView> page;
         String error = null;
         try {
-            page = conversations.list(new ConversationQuery(f.status(), f.sort(), blank(f.channel()), f.mine() ? agent.id() : null,
+            page = conversations.list(new ConversationQuery(f.status(), f.sort(), blank(f.channel()), f.mine() ? Long.valueOf(agent.id()) : f.assignee(),
                     blank(f.q()), PAGE, null, blank(f.intent()), blank(f.sentiment()), f.team()));
         } catch (EarshotException e) {
             page = new Page<>(java.util.List.of(), null);
