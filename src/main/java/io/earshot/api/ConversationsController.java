@@ -37,9 +37,12 @@ class ConversationsController {
     private final ConversationService service;
     private final io.earshot.followup.FollowThrough followThrough;
     private final io.earshot.followup.Commitments commitments;
+    private final io.earshot.listening.Topics topics;
 
     ConversationsController(ConversationQueries queries, ConversationService service,
-                            io.earshot.followup.FollowThrough followThrough, io.earshot.followup.Commitments commitments) {
+                            io.earshot.followup.FollowThrough followThrough, io.earshot.followup.Commitments commitments,
+                            io.earshot.listening.Topics topics) {
+        this.topics = topics;
         this.queries = queries;
         this.service = service;
         this.followThrough = followThrough;
@@ -57,7 +60,8 @@ class ConversationsController {
                                 @RequestParam(required = false) String cursor,
                                 @RequestParam(required = false) String intent,
                                 @RequestParam(required = false) String sentiment,
-                                @RequestParam(required = false) String team) {
+                                @RequestParam(required = false) String team,
+                                @RequestParam(required = false) String topic) {
         int n;
         try {
             n = Integer.parseInt(limit);
@@ -81,7 +85,12 @@ class ConversationsController {
             throw EarshotException.invalid("sentiment", "sentiment must be negative, neutral or positive");
         }
         Long teamId = team == null || team.isBlank() ? null : Ids.parse(team).orElse(-1L);
-        return queries.list(new ConversationQuery(status, sort, channel, assigneeId, q, n, cursor, intent, sentiment, teamId));
+        List<String> topicTerms = null;
+        if (topic != null && !topic.isBlank()) {
+            topicTerms = topics.byId(Ids.parse(topic).orElse(-1L)).map(io.earshot.listening.Topic::terms)
+                    .orElseThrow(() -> EarshotException.invalid("topic", "no topic with id '" + topic + "'"));
+        }
+        return queries.list(new ConversationQuery(status, sort, channel, assigneeId, q, n, cursor, intent, sentiment, teamId, topicTerms));
     }
 
     @Operation(summary = "One conversation with its messages (with signals), commitments and timeline", responses = @ApiResponse(responseCode = "404", description = "no such conversation", content = @Content(mediaType = "application/json", examples = @ExampleObject(value = Examples.ERROR))))

@@ -71,6 +71,15 @@ public class ConversationQueries {
             where.append(" and c.sentiment_label = ?");
             args.add(query.sentiment());
         }
+        if (query.anyText() != null && !query.anyText().isEmpty()) {
+            List<String> likes = new ArrayList<>();
+            for (String t : query.anyText()) {
+                likes.add("lower(m.body) like ? escape '\\'");
+                args.add("%" + t.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            }
+            where.append(" and exists (select 1 from message m where m.conversation_id = c.id and (")
+                    .append(String.join(" or ", likes)).append("))");
+        }
         if (query.teamId() != null) {
             where.append(" and c.assignee_id in (select a.id from agent a where a.team_id = ?)");
             args.add(query.teamId());

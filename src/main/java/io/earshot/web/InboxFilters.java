@@ -2,7 +2,7 @@ package io.earshot.web;
 
 /** The inbox's filters as the page shows them; blank means any (public for the templates). */
 public record InboxFilters(String status, String sort, String channel, String q, boolean mine, String intent, String sentiment,
-                           Long team, Long assignee) {
+                           Long team, Long assignee, Long topic) {
 
     public String query() {
         StringBuilder b = new StringBuilder("status=").append(status).append("&sort=").append(sort);
@@ -26,6 +26,9 @@ public record InboxFilters(String status, String sort, String channel, String q,
         }
         if (assignee != null) {
             b.append("&assignee=").append(assignee);
+        }
+        if (topic != null) {
+            b.append("&topic=").append(topic);
         }
         return b.toString();
     }

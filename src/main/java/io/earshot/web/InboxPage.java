@@ -25,9 +25,11 @@ class InboxPage {
     private final CurrentAgent current;
     private final io.earshot.platform.Teams teams;
     private final io.earshot.platform.Agents agents;
+    private final io.earshot.listening.Topics topics;
 
     InboxPage(ConversationQueries conversations, CurrentAgent current, io.earshot.platform.Teams teams,
-              io.earshot.platform.Agents agents) {
+              io.earshot.platform.Agents agents, io.earshot.listening.Topics topics) {
+        this.topics = topics;
         this.agents = agents;
         this.conversations = conversations;
         this.current = current;
@@ -39,9 +41,11 @@ class InboxPage {
                  @RequestParam(required = false) String channel, @RequestParam(required = false) String q,
                  @RequestParam(defaultValue = "false") boolean mine, @RequestParam(required = false) String intent,
                  @RequestParam(required = false) String sentiment, @RequestParam(required = false) Long team,
-                 @RequestParam(required = false) Long assignee, Principal principal, Model model) {
-        fill(model, new InboxFilters(status, sort, channel, q, mine, intent, sentiment, team, assignee), current.of(principal));
+                 @RequestParam(required = false) Long assignee, @RequestParam(required = false) Long topic,
+                 Principal principal, Model model) {
+        fill(model, new InboxFilters(status, sort, channel, q, mine, intent, sentiment, team, assignee, topic), current.of(principal));
         model.addAttribute("agents", agents.all());
+        model.addAttribute("topics", topics.all());
         model.addAttribute("counts", conversations.countsByStatus());
         model.addAttribute("channels", io.earshot.ingest.Channel.wireNames());
         model.addAttribute("teams", teams.all());
@@ -53,8 +57,9 @@ class InboxPage {
                 @RequestParam(required = false) String channel, @RequestParam(required = false) String q,
                 @RequestParam(defaultValue = "false") boolean mine, @RequestParam(required = false) String intent,
                 @RequestParam(required = false) String sentiment, @RequestParam(required = false) Long team,
-                @RequestParam(required = false) Long assignee, Principal principal, Model model) {
-        fill(model, new InboxFilters(status, sort, channel, q, mine, intent, sentiment, team, assignee), current.of(principal));
+                @RequestParam(required = false) Long assignee, @RequestParam(required = false) Long topic,
+                Principal principal, Model model) {
+        fill(model, new InboxFilters(status, sort, channel, q, mine, intent, sentiment, team, assignee, topic), current.of(principal));
         return "inbox :: rows";
     }
 
@@ -63,7 +68,8 @@ class InboxPage {
         String error = null;
         try {
             page = conversations.list(new ConversationQuery(f.status(), f.sort(), blank(f.channel()), f.mine() ? Long.valueOf(agent.id()) : f.assignee(),
-                    blank(f.q()), PAGE, null, blank(f.intent()), blank(f.sentiment()), f.team()));
+                    blank(f.q()), PAGE, null, blank(f.intent()), blank(f.sentiment()), f.team(),
+                    f.topic() == null ? null : topics.byId(f.topic()).map(io.earshot.listening.Topic::terms).orElse(java.util.List.of("\u0000"))));
         } catch (EarshotException e) {
             page = new Page<>(java.util.List.of(), null);
             error = e.getMessage();

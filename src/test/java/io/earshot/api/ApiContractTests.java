@@ -549,6 +549,38 @@ abstract class ApiContractTests {
         assertThat(ids.indexOf(r.get(0).get("conversationId").asString())).isLessThan(ids.indexOf(r.get(2).get("conversationId").asString()));
     }
 
+    @Test
+    void topicsHaveASeriesAndFilterTheInbox() {
+        String lead = agentToken("lead");
+        String word = "zq" + Long.toString(System.nanoTime(), 36);
+        Http.Answer topic = http.post("/api/v1/topics", Map.of("name", "Parcels " + run, "query", word + "parcel OR \"" + word + " box\""), lead);
+        assertThat(topic.status()).as(topic.raw()).isEqualTo(201);
+        assertThat(topic.get("terms").toString()).contains(word + "parcel").contains(word + " box");
+        String id = topic.get("id").asString();
+        Instant hour = now.truncatedTo(java.time.temporal.ChronoUnit.HOURS);
+        List<Map<String, Object>> items = List.of(
+                item("twitter", run + "t1", "inbound", run + "ta", "My " + word + "PARCEL never came, this is terrible", hour.plusSeconds(60)),
+                item("twitter", run + "t2", "inbound", run + "tb", "Love the " + word + " box, thank you!", hour.plusSeconds(120)),
+                item("twitter", run + "t3", "inbound", run + "tc", "Nothing to do with it", hour.plusSeconds(180)));
+        JsonNode r = results(http.post("/api/v1/messages", items, ADMIN));
+        JsonNode series = http.get("/api/v1/topics/" + id + "/series?bucket=1h&from=" + hour.minusSeconds(3600) + "&to=" + hour.plusSeconds(3600), lead).body();
+        assertThat(series.get("items")).hasSize(2);
+        JsonNode bucket = series.get("items").get(1);
+        assertThat(bucket.get("start").asString()).isEqualTo(hour.toString());
+        assertThat(bucket.get("volume").asLong()).isEqualTo(2);
+        assertThat(bucket.get("negative").asLong() + bucket.get("positive").asLong()).isGreaterThanOrEqualTo(1);
+        assertThat(series.get("items").get(0).get("volume").asLong()).isZero();
+        JsonNode inbox = http.get("/api/v1/conversations?status=all&topic=" + id + "&limit=50", lead).body();
+        assertThat(inbox.get("items").findValuesAsString("id")).contains(r.get(0).get("conversationId").asString(),
+                r.get(1).get("conversationId").asString()).doesNotContain(r.get(2).get("conversationId").asString());
+        assertThat(http.post("/api/v1/topics", Map.of("name", "x", "query", " OR "), lead).get("error").get("field").asString()).isEqualTo("query");
+        assertThat(http.get("/api/v1/topics/" + id + "/series?bucket=1s", lead).get("error").get("field").asString()).isEqualTo("bucket");
+        assertThat(http.get("/api/v1/topics/" + id + "/series?bucket=1m&from=2020-01-01T00:00:00Z&to=2026-01-01T00:00:00Z", lead)
+                .get("error").get("field").asString()).isEqualTo("bucket");
+        assertThat(http.post("/api/v1/topics", Map.of("name", "y", "query", "z"), agentToken("agent")).status()).isEqualTo(403);
+        assertThat(http.get("/api/v1/topics/999999999/series", lead).status()).isEqualTo(404);
+    }
+
     long count(String sql, Object... args) {
         return jdbc.queryForObject(sql, Long.class, args);
     }
