@@ -197,7 +197,9 @@ class DeskBrowserTest {
         assertThat(browser.findElement(By.cssSelector(".promises")).getText()).contains("open").contains("update");
         assertThat(browser.findElement(By.cssSelector(".side")).getText()).contains("Assigned to Dana");
         screenshot("conversation");
-        browser.findElement(By.id("resolve")).click();
+        browser.findElement(By.tagName("body")).sendKeys("?");
+        assertThat(browser.findElement(By.id("help")).isDisplayed()).isTrue();
+        browser.findElement(By.tagName("body")).sendKeys("e"); // e resolves
         waiting(5).until(ExpectedConditions.presenceOfElementLocated(By.id("reopen")));
         browser.get(url("/conversations/999999999"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Nothing here");
