@@ -86,7 +86,34 @@ class InboxStream implements org.springframework.context.SmartLifecycle {
         return open.size();
     }
 
+    private static final long QUIET_NANOS = 250_000_000L;
+    private final java.util.concurrent.atomic.AtomicLong lastSent = new java.util.concurrent.atomic.AtomicLong(System.nanoTime() - QUIET_NANOS);
+    private final java.util.concurrent.atomic.AtomicBoolean pending = new java.util.concurrent.atomic.AtomicBoolean();
+
+    /**
+     * Tells every open inbox that something changed, at most four times a second: a burst of single-message
+     * ingests becomes one push (and one fetch of the rows per inbox) instead of hundreds. The first change after a
+     * quiet spell goes out at once; the rest of a burst is sent by {@link #flush()}.
+     */
     private void push(String data) {
+        long now = System.nanoTime(); // pacing of screen updates, not domain time
+        long last = lastSent.get();
+        if (now - last >= QUIET_NANOS && lastSent.compareAndSet(last, now)) {
+            send(data);
+        } else {
+            pending.set(true);
+        }
+    }
+
+    @org.springframework.scheduling.annotation.Scheduled(fixedDelay = 250)
+    void flush() {
+        if (pending.getAndSet(false)) {
+            lastSent.set(System.nanoTime());
+            send("changes");
+        }
+    }
+
+    private void send(String data) {
         for (SseEmitter emitter : open) {
             try {
                 emitter.send(SseEmitter.event().name("inbox").data(data));
