@@ -20,8 +20,8 @@ public class Passwords {
         if (password == null || password.length() < MIN_LENGTH) {
             throw EarshotException.invalid(field, field + " must have at least " + MIN_LENGTH + " characters");
         }
-        if (password.length() > 200) {
-            throw EarshotException.invalid(field, field + " takes at most 200 characters");
+        if (password.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 72) {
+            throw EarshotException.invalid(field, field + " takes at most 72 bytes (bcrypt's limit; about 72 plain letters)");
         }
         return encoder.encode(password);
     }

@@ -64,14 +64,14 @@ class SecurityConfiguration {
                         .requestMatchers("/canned", "/canned/**").hasRole("LEAD")
                         .anyRequest().hasRole("AGENT"))
                 .formLogin(f -> f.loginPage("/login").usernameParameter("email").defaultSuccessUrl("/inbox", false)
-                        .failureHandler((req, res, ex) -> res.sendRedirect(req.getContextPath() + "/login?"
-                                + (ex instanceof org.springframework.security.authentication.LockedException ? "locked" : "error"))))
+                        // one answer for a wrong password, an unknown email and a locked account: no telling which exists
+                        .failureHandler((req, res, ex) -> res.sendRedirect(req.getContextPath() + "/login?error")))
                 .logout(l -> l.logoutSuccessUrl("/login?out"))
                 .requestCache(c -> c.requestCache(pagesOnly()))
                 .csrf(c -> c.ignoringRequestMatchers("/csat/**"))
                 .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(
                         "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; "
-                                + "connect-src 'self'; frame-ancestors 'none'; form-action 'self'")));
+                                + "connect-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'; object-src 'none'")));
         return http.build();
     }
 

@@ -202,7 +202,9 @@ class ConversationPage {
     @ResponseBody
     SseEmitter presence(@PathVariable String id, Principal principal) {
         Agent agent = current.of(principal);
-        return presence.join(Ids.require(id, "conversation"), agent.email(), agent.name());
+        long key = Ids.require(id, "conversation");
+        conversations.one(key).orElseThrow(() -> EarshotException.notFound("conversation", id));
+        return presence.join(key, agent.email(), agent.name());
     }
 
     @PostMapping("/conversations/{id}/typing")

@@ -36,6 +36,7 @@ class Presence {
             List<Viewer> list = viewers.get(conversationId);
             if (list != null && list.remove(viewer)) {
                 broadcast(conversationId);
+                viewers.computeIfPresent(conversationId, (k, v) -> v.isEmpty() ? null : v);
             }
         };
         emitter.onCompletion(leave);
@@ -46,6 +47,9 @@ class Presence {
     }
 
     void typing(long conversationId, String email) {
+        if (!viewers.containsKey(conversationId)) {
+            return; // only a conversation someone has open
+        }
         typing.computeIfAbsent(conversationId, k -> new ConcurrentHashMap<>()).put(email, System.nanoTime() + TYPING_NANOS);
         broadcast(conversationId);
     }
@@ -59,6 +63,7 @@ class Presence {
                 broadcast(e.getKey());
             }
         }
+        typing.values().removeIf(Map::isEmpty);
     }
 
     /** The fragment everyone on the conversation sees. */

@@ -93,7 +93,8 @@ final class ReportCsv {
         if (c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r') {
             v = "'" + v;
         }
-        if (v.indexOf(',') >= 0 || v.indexOf('"') >= 0 || v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0) {
+        if (v.indexOf(',') >= 0 || v.indexOf(';') >= 0 || v.indexOf('"') >= 0 || v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0) {
+            // ';' too: spreadsheets set to ';' as separator would split there and read the rest as a formula
             return '"' + v.replace("\"", "\"\"") + '"';
         }
         return v;

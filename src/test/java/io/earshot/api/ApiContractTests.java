@@ -581,6 +581,17 @@ abstract class ApiContractTests {
         assertThat(http.get("/api/v1/topics/999999999/series", lead).status()).isEqualTo(404);
     }
 
+    @Test
+    void deskPasswordsAreCheckedForLength() {
+        Http.Answer short_ = http.post("/api/v1/agents", Map.of("name", "P", "email", run + "p1@example.com", "password", "short"), ADMIN);
+        assertThat(short_.status()).isEqualTo(400);
+        assertThat(short_.get("error").get("field").asString()).isEqualTo("password");
+        Http.Answer long_ = http.post("/api/v1/agents", Map.of("name", "P", "email", run + "p2@example.com", "password", "ä".repeat(40)), ADMIN);
+        assertThat(long_.status()).as(long_.raw()).isEqualTo(400);
+        assertThat(long_.get("error").get("message").asString()).contains("72 bytes");
+        assertThat(count("select count(*) from agent where email like ?", run + "p_@example.com")).isZero();
+    }
+
     long count(String sql, Object... args) {
         return jdbc.queryForObject(sql, Long.class, args);
     }

@@ -154,7 +154,8 @@ class DeskBrowserTest {
             signIn(email, "wrong again " + i);
         }
         signIn(email, "correct horse battery");
-        assertThat(browser.findElement(By.cssSelector("[role=alert]")).getText()).contains("locked");
+        assertThat(browser.getCurrentUrl()).as("locked: even the right password is refused").endsWith("/login?error");
+        assertThat(browser.findElement(By.cssSelector("[role=alert]")).getText()).contains("locked for a while");
         Http.Answer reset = http.post("/api/v1/agents/" + lastAgentId + "/password", Map.of("password", "a new long password"), ADMIN);
         assertThat(reset.status()).as(reset.raw()).isEqualTo(204);
         signIn(email, "a new long password");

@@ -13,6 +13,7 @@ class ReportCsvTest {
         assertThat(ReportCsv.field("Dana, lead")).isEqualTo("\"Dana, lead\"");
         assertThat(ReportCsv.field("say \"hi\"")).isEqualTo("\"say \"\"hi\"\"\"");
         assertThat(ReportCsv.field("two\nlines")).isEqualTo("\"two\nlines\"");
+        assertThat(ReportCsv.field("Dana;=1+1")).isEqualTo("\"Dana;=1+1\"");
     }
 
     @Test
