@@ -25,7 +25,11 @@ public class AgentService {
     private final Tokens tokens = new Tokens();
     private final Passwords passwords;
 
-    AgentService(Agents agents, IdGenerator ids, Clock clock, PlatformSettings settings, Passwords passwords) {
+    private final org.springframework.context.ApplicationEventPublisher publisher;
+
+    AgentService(Agents agents, IdGenerator ids, Clock clock, PlatformSettings settings, Passwords passwords,
+                 org.springframework.context.ApplicationEventPublisher publisher) {
+        this.publisher = publisher;
         this.passwords = passwords;
         this.agents = agents;
         this.ids = ids;
@@ -52,8 +56,9 @@ public class AgentService {
     @Transactional
     public void setPassword(long agentId, String password) {
         String hash = passwords.hash(password, "password");
-        agents.byId(agentId).orElseThrow(() -> EarshotException.notFound("agent", Long.toString(agentId)));
+        Agent agent = agents.byId(agentId).orElseThrow(() -> EarshotException.notFound("agent", Long.toString(agentId)));
         agents.setPasswordHash(agentId, hash);
+        publisher.publishEvent(new PasswordChanged(agentId, agent.email()));
     }
 
     @Transactional

@@ -54,8 +54,9 @@ class SecurityConfiguration {
      */
     @Bean
     @Order(2)
-    SecurityFilterChain deskChain(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(a -> a
+    SecurityFilterChain deskChain(HttpSecurity http, DeskSessions sessions) throws Exception {
+        http.sessionManagement(s -> s.maximumSessions(-1).sessionRegistry(sessions.registry()).expiredUrl("/login?expired"))
+                .authorizeHttpRequests(a -> a
                         .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info").permitAll()
                         .requestMatchers("/actuator/**").denyAll()
                         .requestMatchers("/login", "/csat/**", "/webjars/**", "/css/**", "/js/**", "/favicon.ico", "/error",
@@ -104,6 +105,12 @@ class SecurityConfiguration {
             return org.springframework.security.core.userdetails.User.withUsername(c.agent().email()).password(c.passwordHash())
                     .authorities(roles).accountLocked(locked).build();
         };
+    }
+
+    /** Tells the session registry when a session ends. */
+    @Bean
+    org.springframework.security.web.session.HttpSessionEventPublisher httpSessionEventPublisher() {
+        return new org.springframework.security.web.session.HttpSessionEventPublisher();
     }
 
     @Bean

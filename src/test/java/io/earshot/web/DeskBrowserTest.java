@@ -160,6 +160,13 @@ class DeskBrowserTest {
         assertThat(reset.status()).as(reset.raw()).isEqualTo(204);
         signIn(email, "a new long password");
         waiting(5).until(ExpectedConditions.urlContains("/inbox"));
+
+        // a reset ends the sessions signed in with the old password
+        assertThat(http.post("/api/v1/agents/" + lastAgentId + "/password", Map.of("password", "yet another password"), ADMIN).status())
+                .isEqualTo(204);
+        browser.get(url("/inbox"));
+        assertThat(browser.getCurrentUrl()).contains("/login");
+        assertThat(browser.findElement(By.cssSelector("[role=status]")).getText()).contains("session ended");
     }
 
     @Test
