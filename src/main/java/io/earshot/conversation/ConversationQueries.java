@@ -87,7 +87,10 @@ public class ConversationQueries {
         if (query.q() != null && !query.q().isBlank()) {
             String like = "%" + query.q().trim().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
                     .replace("_", "\\_") + "%";
-            where.append(" and exists (select 1 from message m where m.conversation_id = c.id and lower(m.body) like ? escape '\\')");
+            // one pass over the messages (a semi-join), not a probe per open conversation: a rare word no longer walks
+            // every open conversation (bench/desk.sh, 100,000 conversations: no match p99 782 -> 103 ms on H2,
+            // 304 -> 187 ms on PostgreSQL; a common word 36 -> 143 ms on H2, 19 ms on PostgreSQL)
+            where.append(" and c.id in (select m.conversation_id from message m where lower(m.body) like ? escape '\\')");
             args.add(like);
         }
         if (query.cursor() != null && !query.cursor().isBlank()) {
