@@ -86,6 +86,11 @@ class InboxStream implements org.springframework.context.SmartLifecycle {
         return open.size();
     }
 
+    /** An inbox event from another instance (see {@link InboxRelay}). */
+    void relay(String data) {
+        push(data);
+    }
+
     private static final long QUIET_NANOS = 250_000_000L;
     private final java.util.concurrent.atomic.AtomicLong lastSent = new java.util.concurrent.atomic.AtomicLong(System.nanoTime() - QUIET_NANOS);
     private final java.util.concurrent.atomic.AtomicBoolean pending = new java.util.concurrent.atomic.AtomicBoolean();
