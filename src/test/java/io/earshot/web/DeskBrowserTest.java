@@ -1,37 +1,22 @@
 package io.earshot.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import io.earshot.Http;
-import java.io.File;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The desk in a real browser: Debian's Chromium, headless, driven by Selenium. The browser must be there
@@ -44,59 +29,12 @@ import org.springframework.boot.test.web.server.LocalServerPort;
         "earshot.login-attempts=3",
         "earshot.demo.enabled=true", "earshot.demo.backlog=40", "earshot.demo.interval=1h", "earshot.demo.outage-every=1000h",
         "spring.datasource.url=jdbc:h2:mem:desk-test;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1"})
-class DeskBrowserTest {
+class DeskBrowserTest extends BrowserTests {
 
     static final String ADMIN = "desk-admin-token";
     static final String ADMIN_PASSWORD = "desk-admin-password";
-    private static final AtomicInteger SEQ = new AtomicInteger();
-    private static final Path SHOTS = Path.of("target", "screenshots");
-
-    private static WebDriver browser;
-
-    @LocalServerPort
-    int port;
-
-    Http http;
-    String run;
-
-    @BeforeAll
-    static void openBrowser() {
-        File driver = new File(System.getenv().getOrDefault("EARSHOT_CHROMEDRIVER", "/usr/bin/chromedriver"));
-        File chromium = new File(System.getenv().getOrDefault("EARSHOT_CHROMIUM", "/usr/bin/chromium"));
-        boolean present = driver.canExecute() && chromium.canExecute();
-        assumeFalse(!present && "skip".equals(System.getenv("EARSHOT_BROWSER_TESTS")), "browser tests skipped on request");
-        assertThat(present).as("Chromium and its driver are needed for the browser tests: apt-get install chromium chromium-driver "
-                + "(or set EARSHOT_BROWSER_TESTS=skip to skip them on purpose)").isTrue();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(chromium);
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--window-size=1280,800");
-        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(driver).usingAnyFreePort().build(), options);
-        browser.manage().timeouts().implicitlyWait(Duration.ZERO);
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
-
-    @BeforeEach
-    void setUp() {
-        http = new Http(port);
-        run = "d" + System.nanoTime() + "-" + SEQ.incrementAndGet();
-        browser.manage().window().setSize(new Dimension(1280, 800));
-        browser.get(url("/login")); // leave the last page (its live streams stop reconnecting), stay on our domain
-        browser.manage().deleteAllCookies();
-    }
 
     // ---- helpers --------------------------------------------------------------------------------------------
-
-    String url(String path) {
-        return "http://127.0.0.1:" + port + path;
-    }
 
     /** An agent who can sign in; returns the email. */
     String agent(String password) {
@@ -127,12 +65,6 @@ class DeskBrowserTest {
 
     WebDriverWait waiting(int seconds) {
         return new WebDriverWait(browser, Duration.ofSeconds(seconds));
-    }
-
-    static void screenshot(String name) throws Exception {
-        Files.createDirectories(SHOTS);
-        File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-        Files.copy(shot.toPath(), SHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
     }
 
     // ---- tests ----------------------------------------------------------------------------------------------
@@ -315,12 +247,7 @@ class DeskBrowserTest {
         String second = agent("second agent pass");
         String secondName = lastAgentName;
         String conversation = postNamed("gina", "Gina Ruiz", "Is the store open on Sunday?");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(new File(System.getenv().getOrDefault("EARSHOT_CHROMIUM", "/usr/bin/chromium")));
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
-                "--window-size=1280,800");
-        WebDriver other = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(
-                new File(System.getenv().getOrDefault("EARSHOT_CHROMEDRIVER", "/usr/bin/chromedriver"))).usingAnyFreePort().build(), options);
+        WebDriver other = Chromium.open();
         try {
             signIn(first, "first agent pass");
             browser.get(url("/conversations/" + conversation));
