@@ -101,7 +101,7 @@ public class Commitments implements TimerHandler, io.earshot.conversation.Outbou
                 if (!settings.fresh(p.dueAt(), clock.instant())) {
                     continue; // a promise from history imported long after it fell due: nothing left to follow
                 }
-                store(r.conversationId(), r.messageId(), r.assigneeId(), p.sentence(), p.kind(), p.when(), "ingest", r.at(), p.dueAt());
+                insert(r.conversationId(), r.messageId(), r.assigneeId(), p.sentence(), p.kind(), p.when(), "ingest", r.at(), p.dueAt());
             }
         }
     }
@@ -130,6 +130,12 @@ public class Commitments implements TimerHandler, io.earshot.conversation.Outbou
 
     private Commitment store(long conversationId, Long messageId, Long ownerId, String text, String kind, String when,
                              String source, Instant saidAt, Instant dueAt) {
+        return byId(insert(conversationId, messageId, ownerId, text, kind, when, source, saidAt, dueAt)).orElseThrow();
+    }
+
+    /** Stores a promise and its two timers; returns its id (the ingest path reads nothing back). */
+    private long insert(long conversationId, Long messageId, Long ownerId, String text, String kind, String when,
+                        String source, Instant saidAt, Instant dueAt) {
         long id = ids.nextId();
         long window = Math.max(0, dueAt.toEpochMilli() - saidAt.toEpochMilli());
         long remindAt = saidAt.toEpochMilli() + Math.round(window * settings.remindAt());
@@ -140,7 +146,7 @@ public class Commitments implements TimerHandler, io.earshot.conversation.Outbou
                 saidAt.toEpochMilli(), dueAt.toEpochMilli(), remindAt, clock.millis());
         timers.scheduleAll(TIMER, List.of(new Timers.Timer(id + "@remind", Instant.ofEpochMilli(remindAt)),
                 new Timers.Timer(id + "@due", dueAt)));
-        return byId(id).orElseThrow();
+        return id;
     }
 
     /** Marks a promise kept. A broken promise stays broken (409); keeping a kept one again changes nothing. */
