@@ -44,7 +44,7 @@ import tools.jackson.databind.ObjectMapper;
  * A plain program, not a test: run it with {@code bench/ingest.sh}. Options: {@code --messages N} (1,000,000),
  * {@code --batch N} (1,000), {@code --targets h2,postgres}, {@code --seed N} (42), {@code --pg-params a=b&c=d}
  * (extra PostgreSQL JDBC URL parameters, for example {@code reWriteBatchedInserts=true}), {@code --keep} (keep the
- * work directory).
+ * work directory), {@code --set key=value} (an application setting, repeatable).
  */
 public final class IngestBench {
 
@@ -52,7 +52,8 @@ public final class IngestBench {
     }
 
     /** The command line. */
-    record Options(long messages, int batch, List<String> targets, long seed, String pgParams, boolean keep) {
+    record Options(long messages, int batch, List<String> targets, long seed, String pgParams, boolean keep,
+                   Map<String, String> settings) {
 
         static Options parse(String[] args) {
             long messages = 1_000_000;
@@ -61,6 +62,7 @@ public final class IngestBench {
             long seed = 42;
             String pgParams = "";
             boolean keep = false;
+            Map<String, String> settings = new LinkedHashMap<>();
             for (int i = 0; i < args.length; i++) {
                 String a = args[i];
                 switch (a) {
@@ -71,9 +73,17 @@ public final class IngestBench {
                     case "--seed" -> seed = Long.parseLong(args[++i]);
                     case "--pg-params" -> pgParams = args[++i];
                     case "--keep" -> keep = true;
+                    case "--set" -> {
+                        String kv = args[++i];
+                        int eq = kv.indexOf('=');
+                        if (eq < 1) {
+                            throw new IllegalArgumentException("--set wants key=value, got " + kv);
+                        }
+                        settings.put(kv.substring(0, eq), kv.substring(eq + 1));
+                    }
                     case "--help", "-h" -> {
                         System.out.println("usage: ingest.sh [--messages N] [--batch N] [--targets h2,postgres] [--seed N] "
-                                + "[--pg-params reWriteBatchedInserts=true] [--keep]");
+                                + "[--pg-params reWriteBatchedInserts=true] [--set earshot.some.setting=value ...] [--keep]");
                         System.exit(0);
                     }
                     default -> throw new IllegalArgumentException("unknown option " + a + " (try --help)");
@@ -87,7 +97,7 @@ public final class IngestBench {
             if (messages < 1 || batch < 1) {
                 throw new IllegalArgumentException("--messages and --batch must be positive");
             }
-            return new Options(messages, batch, targets, seed, pgParams, keep);
+            return new Options(messages, batch, targets, seed, pgParams, keep, settings);
         }
     }
 
@@ -123,7 +133,9 @@ public final class IngestBench {
                 if (target.equals("h2")) {
                     Path dir = Files.createDirectories(work.resolve("h2"));
                     Map<String, Object> props = baseProperties(dir);
+                    props.putAll(options.settings());
                     results.add(pipeline("h2 (embedded)", props, ndjson, options, heap, stored));
+                    results.add(H2Floor.run(Files.createDirectories(work.resolve("h2-floor")), copy, options.batch(), h2UrlOptions()));
                 } else {
                     runPostgres(work, ndjson, copy, options, heap, results, stored);
                 }
@@ -176,6 +188,7 @@ public final class IngestBench {
             props.put("spring.datasource.url", url);
             props.put("spring.datasource.username", "postgres");
             props.put("spring.datasource.password", "");
+            props.putAll(options.settings());
             results.add(pipeline("postgres (embedded)", props, ndjson, options, heap, stored));
             results.add(copy("postgres COPY, no indexes", url, copy, false));
             results.add(copy("postgres COPY, message's indexes", url, copy, true));
@@ -356,6 +369,20 @@ public final class IngestBench {
         System.out.println();
         System.out.println("Targets: pipeline on PostgreSQL >= 0.50 of COPY (÷COPY column, against the plain table); "
                 + ">= 20,000 msg/s with the embedded default (h2).");
+    }
+
+    /** The options of the application's H2 URL (after its first ';'), as application.properties sets them. */
+    private static String h2UrlOptions() throws IOException {
+        java.util.Properties app = new java.util.Properties();
+        try (var in = IngestBench.class.getResourceAsStream("/application.properties")) {
+            app.load(in);
+        }
+        String url = app.getProperty("spring.datasource.url");
+        return url.substring(url.indexOf(';') + 1);
+    }
+
+    static Double percentileOf(long[] sorted, int n, double q) {
+        return percentile(sorted, n, q);
     }
 
     private static double percentile(long[] sorted, int n, double q) {
