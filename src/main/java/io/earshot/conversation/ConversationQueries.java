@@ -97,12 +97,30 @@ public class ConversationQueries {
             sort.after(Cursor.decode(query.cursor(), sort), where, args);
         }
         int limit = query.limit();
-        args.add(limit + 1);
         long now = clock.millis();
-        // with one status, leading the order with it (a no-op) lets the database read the page from that sort's index
-        String order = "all".equals(query.status()) ? sort.orderBy : "c.status, " + sort.orderBy;
-        List<ConversationView> items = jdbc.query(SELECT + where + " order by " + order + " limit ?",
-                (rs, n) -> view(rs, now), args.toArray());
+        String sql;
+        List<Object> all;
+        if ("all".equals(query.status()) && sort != Sort.WAITING) {
+            // every status: the first page of each status from its own index (status, sort key, id), merged. The
+            // conversation table keeps no status-less sort indexes: each one costs every ingested message a write
+            all = new ArrayList<>();
+            StringBuilder union = new StringBuilder("select * from (");
+            for (ConversationStatus status : ConversationStatus.values()) {
+                union.append(status.ordinal() == 0 ? "" : " union all ").append("select * from (").append(SELECT).append(where)
+                        .append(" and c.status = ? order by c.status, ").append(sort.orderBy).append(" limit ?) s")
+                        .append(status.ordinal());
+                all.addAll(args);
+                all.add(status.wireName());
+                all.add(limit + 1);
+            }
+            sql = union.append(") u order by ").append(sort.orderBy.replace("c.", "")).append(" limit ?").toString();
+        } else {
+            // with one status, leading the order with it (a no-op) lets the database read the page from that sort's index
+            sql = SELECT + where + " order by " + ("all".equals(query.status()) ? "" : "c.status, ") + sort.orderBy + " limit ?";
+            all = args;
+        }
+        all.add(limit + 1);
+        List<ConversationView> items = jdbc.query(sql, (rs, n) -> view(rs, now), all.toArray());
         String next = null;
         if (items.size() > limit) {
             items = new ArrayList<>(items.subList(0, limit));

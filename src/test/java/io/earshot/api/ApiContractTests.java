@@ -390,6 +390,74 @@ abstract class ApiContractTests {
     }
 
     @Test
+    void everyStatusTogetherIsOneOrderedListPageAfterPage() {
+        String[] texts = {"Your app is down again, nothing loads", "Thanks, love the new update!", "How do I change my plan?",
+            "I was charged twice, this is a scam", "Where is my parcel?", "Great support today"};
+        String[] statuses = {"open", "pending", "resolved", "open", "resolved", "pending"};
+        java.util.Set<String> mine = new java.util.HashSet<>();
+        for (int i = 0; i < texts.length; i++) {
+            advance(Duration.ofMinutes(7));
+            String id = results(http.post("/api/v1/messages", inbound("all" + i, "allcustomer" + i, run + " " + texts[i]), ADMIN))
+                    .get(0).get("conversationId").asString();
+            mine.add(id);
+            if (!statuses[i].equals("open")) {
+                Http.Answer moved = http.post("/api/v1/conversations/" + id + "/status", Map.of("status", statuses[i]), ADMIN);
+                assertThat(moved.status()).as(moved.raw()).isEqualTo(200);
+            }
+        }
+        for (String sort : List.of("priority", "oldest", "newest", "due")) {
+            List<JsonNode> walked = new ArrayList<>();
+            String cursor = null;
+            int pages = 0;
+            do {
+                Http.Answer page = http.get("/api/v1/conversations?status=all&sort=" + sort + "&limit=2&q=" + run
+                        + (cursor == null ? "" : "&cursor=" + cursor), ADMIN);
+                assertThat(page.status()).as(page.raw()).isEqualTo(200);
+                page.get("items").forEach(walked::add);
+                cursor = page.get("nextCursor").isNull() ? null : page.get("nextCursor").asString();
+            } while (cursor != null && ++pages < 10);
+            assertThat(walked.stream().map(c -> c.get("id").asString()).toList()).as(sort).hasSize(6).containsExactlyInAnyOrderElementsOf(mine);
+            assertThat(walked.stream().map(c -> c.get("status").asString()).distinct().sorted().toList()).as(sort)
+                    .containsExactly("open", "pending", "resolved");
+            for (int i = 1; i < walked.size(); i++) {
+                JsonNode a = walked.get(i - 1);
+                JsonNode b = walked.get(i);
+                long idA = Long.parseLong(a.get("id").asString());
+                long idB = Long.parseLong(b.get("id").asString());
+                switch (sort) {
+                    case "priority" -> {
+                        int sa = a.get("priority").get("score").asInt();
+                        int sb = b.get("priority").get("score").asInt();
+                        assertThat(sa > sb || (sa == sb && idA > idB)).as(sort + " " + a + " before " + b).isTrue();
+                    }
+                    case "oldest" -> assertThat(Instant.parse(a.get("createdAt").asString()))
+                            .as(sort).isBefore(Instant.parse(b.get("createdAt").asString()));
+                    case "newest" -> assertThat(Instant.parse(a.get("createdAt").asString()))
+                            .as(sort).isAfter(Instant.parse(b.get("createdAt").asString()));
+                    default -> {
+                        Instant da = earliestDue(a);
+                        Instant db = earliestDue(b);
+                        assertThat(db == null || (da != null && (da.isBefore(db) || (da.equals(db) && idA < idB))))
+                                .as(sort + " " + da + " before " + db).isTrue();
+                    }
+                }
+            }
+        }
+    }
+
+    private static Instant earliestDue(JsonNode conversation) {
+        Instant best = null;
+        for (String target : List.of("firstResponseDue", "nextUpdateDue", "resolutionDue")) {
+            JsonNode v = conversation.get("sla").get(target);
+            if (v != null && !v.isNull()) {
+                Instant at = Instant.parse(v.asString());
+                best = best == null || at.isBefore(best) ? at : best;
+            }
+        }
+        return best;
+    }
+
+    @Test
     void aReplyIsStoredQueuedAndDeliveredOnceAndCountsAsFirstResponse() throws Exception {
         JsonNode a = results(http.post("/api/v1/messages", inbound("y1", "yara", "Why was I charged twice?"), ADMIN)).get(0);
         String id = a.get("conversationId").asString();
