@@ -73,7 +73,7 @@ public class Intake {
         if (batch.isEmpty()) {
             return List.of();
         }
-        Signals[] signals = classify(batch);
+        Read[] reads = read(batch);
         if (clock instanceof EarshotClock earshot && earshot.mode() == EarshotClock.Mode.EVENT_TIME) {
             batch.stream().map(IncomingMessage::createdAt).max(java.util.Comparator.naturalOrder())
                     .ifPresent(earshot::advanceTo);
@@ -83,7 +83,7 @@ public class Intake {
         try {
             for (int attempt = 1; outcome == null; attempt++) {
                 try {
-                    outcome = tx.execute(status -> write(batch, signals));
+                    outcome = tx.execute(status -> write(batch, reads));
                 } catch (DuplicateKeyException | PessimisticLockingFailureException | LostRace e) {
                     if (attempt >= ATTEMPTS) {
                         throw e;
@@ -109,15 +109,25 @@ public class Intake {
         }
     }
 
-    private Signals[] classify(List<IncomingMessage> batch) {
-        Signals[] out = new Signals[batch.size()];
+    /** What is read from a message before the storing transaction: an inbound one's signals, whether a reply needs reading. */
+    private record Read(Signals signals, boolean worthReading) {
+    }
+
+    /** Classifies the inbound messages and asks the outbound watchers about the replies, in parallel for a large batch. */
+    private Read[] read(List<IncomingMessage> batch) {
+        Read[] out = new Read[batch.size()];
         IntStream range = IntStream.range(0, batch.size());
         if (batch.size() >= PARALLEL_FROM) {
             range = range.parallel();
         }
         range.forEach(i -> {
             IncomingMessage m = batch.get(i);
-            out[i] = m.inbound() ? classifier.classify(m.text()) : null;
+            if (m.inbound()) {
+                out[i] = new Read(classifier.classify(m.text()), false);
+            } else {
+                String text = m.text();
+                out[i] = new Read(null, outboundWatchers.stream().anyMatch(w -> w.worthReading(text)));
+            }
         });
         return out;
     }
@@ -140,7 +150,7 @@ public class Intake {
         }
     }
 
-    private BatchOutcome write(List<IncomingMessage> batch, Signals[] signals) {
+    private BatchOutcome write(List<IncomingMessage> batch, Read[] reads) {
         long now = clock.millis();
         BatchOutcome out = new BatchOutcome(batch.size());
 
@@ -208,7 +218,7 @@ public class Intake {
                     loaded.put(conversation.id, conversation);
                     eventRows.add(new EventRows.Row(ids.nextId(), conversation.id, at, "conversation_opened", m.author().handle(), m.channel()));
                 }
-                Signals s = signals[i];
+                Signals s = reads[i].signals();
                 boolean reopened = conversation.receive(at, m.text(), s.sentiment().label(), s.sentiment().score(),
                         s.intent().wireName(), s.language());
                 if (reopened) {
@@ -226,14 +236,14 @@ public class Intake {
                 conversation.answered(at);
             }
             long messageId = ids.nextId();
-            Signals s = signals[i];
+            Signals s = reads[i].signals();
             messageRows.add(new MessageRows.Row(messageId, m.channel(), m.externalId(), conversation.id, customerId, m.inbound(),
                     m.author().handle(), m.author().name(), null, m.text(), at, now, m.inReplyTo(), m.privateMessage(), m.url(),
                     s == null ? null : s.language(), s == null ? null : s.sentiment().label(),
                     s == null ? null : s.sentiment().score(), s == null ? null : s.intent().wireName()));
             if (!m.inbound()) {
                 replies.add(new OutboundWatcher.StoredReply(conversation.id, messageId, m.author().handle(), m.text(), m.createdAt(),
-                        conversation.assigneeId));
+                        conversation.assigneeId, reads[i].worthReading()));
             }
             MessageRows.Placed placed = new MessageRows.Placed(messageId, conversation.id, customerId);
             placedHere.put(key(m), placed);

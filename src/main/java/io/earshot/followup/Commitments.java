@@ -78,6 +78,12 @@ public class Commitments implements TimerHandler, io.earshot.conversation.Outbou
         return made;
     }
 
+    /** A reply is read for promises in the transaction only if the finder sees a promise in it at all. */
+    @Override
+    public boolean worthReading(String text) {
+        return english.mayPromise(text);
+    }
+
     /**
      * Company replies that came in through ingest (another tool, or a replay): earlier open {@code update} promises
      * of their conversations are kept, and the promises in them are tracked, owned by the conversation's assignee.
@@ -94,7 +100,7 @@ public class Commitments implements TimerHandler, io.earshot.conversation.Outbou
                     .ifPresent(at -> jdbc.update("update commitment set state = 'kept', kept_at = ? where id = ? and state = 'open'", at, promise[0]));
         }
         for (StoredReply r : replies) {
-            if (r.text() == null || r.text().isBlank() || Surveys.AUTHOR.equals(r.authorHandle())) {
+            if (!r.worthReading() || r.text() == null || r.text().isBlank() || Surveys.AUTHOR.equals(r.authorHandle())) {
                 continue;
             }
             for (FoundPromise p : english.find(r.text(), r.at(), calendars.forAgent(r.assigneeId()), settings.soon())) {

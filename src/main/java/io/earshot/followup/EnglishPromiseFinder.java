@@ -56,6 +56,22 @@ public final class EnglishPromiseFinder implements PromiseFinder {
         return new ArrayList<>(byKind.values());
     }
 
+    @Override
+    public boolean mayPromise(String text) {
+        if (text == null || text.isBlank()) {
+            return false;
+        }
+        boolean afterRequest = false;
+        for (String sentence : EnglishText.sentences(text)) {
+            boolean offer = afterRequest;
+            afterRequest = EnglishText.asksCustomer(sentence);
+            if (!offer && !EnglishText.isQuestion(sentence) && !EnglishClauses.promises(EnglishText.normalise(sentence)).isEmpty()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Of two promises of one kind: the one with a stated time, and of two such the earlier. */
     private static FoundPromise firmer(FoundPromise a, FoundPromise b) {
         if (a.when() == null) {

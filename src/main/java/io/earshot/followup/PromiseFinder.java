@@ -19,4 +19,10 @@ public interface PromiseFinder {
      * business time after saidAt (calendar.plusBusinessTime).
      */
     List<FoundPromise> find(String text, Instant saidAt, BusinessCalendar calendar, Duration soon);
+
+    /**
+     * Whether {@link #find} could find anything in {@code text}: the same reading, without working out dates. A
+     * text answered false has no promise whatever the time and calendar.
+     */
+    boolean mayPromise(String text);
 }

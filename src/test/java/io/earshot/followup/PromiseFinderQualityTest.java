@@ -1,6 +1,7 @@
 package io.earshot.followup;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -150,6 +151,18 @@ class PromiseFinderQualityTest {
         assertTrue(all.pAny() >= MIN_PRECISION, "promise precision (any kind) " + all.pAny());
         assertTrue(all.rAny() >= MIN_RECALL, "promise recall (any kind) " + all.rAny());
         assertTrue(all.due() >= MIN_DUE_ACCURACY, "due-date accuracy " + all.due());
+    }
+
+    @Test
+    void mayPromiseSaysNoOnlyWhereFindFindsNothing() throws IOException {
+        PromiseFinder finder = new EnglishPromiseFinder();
+        int yes = 0;
+        for (Item item : load()) {
+            boolean found = !finder.find(item.text(), item.saidAt(), item.calendar(), SOON).isEmpty();
+            assertEquals(found, finder.mayPromise(item.text()), item.id() + ": " + item.text());
+            yes += found ? 1 : 0;
+        }
+        assertTrue(yes > 100, "the labelled set has promises to find: " + yes);
     }
 
     /** Adds one reply to both tallies; returns what went wrong, or null. */
