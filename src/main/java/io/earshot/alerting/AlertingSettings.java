@@ -11,6 +11,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param webhookBackoff     wait before the second attempt; doubles with each further attempt
  * @param webhookAttempts    attempts per delivery before it is given up
  * @param webhookDisableAfter deliveries in a row that failed every attempt, after which a webhook is disabled (reason shown)
+ * @param webhookPrivateAddresses allow webhooks to loopback, private and link-local addresses (a receiver inside
+ *                           Earshot's own network); off, so that a webhook cannot reach internal services
  * @param mailFrom           sender of alert emails; emails go out only when {@code spring.mail.host} is set
  * @param publicUrl          the address agents reach Earshot at (links in emails)
  */
@@ -20,6 +22,7 @@ public record AlertingSettings(
         @DefaultValue("30s") Duration webhookBackoff,
         @DefaultValue("8") int webhookAttempts,
         @DefaultValue("5") int webhookDisableAfter,
+        @DefaultValue("false") boolean webhookPrivateAddresses,
         @DefaultValue("earshot@localhost") String mailFrom,
         @DefaultValue("http://localhost:8080") String publicUrl) {
 }

@@ -98,7 +98,8 @@ class WebhookDeliverer implements TimerHandler {
         String error = null;
         long started = System.nanoTime(); // measures the call, not domain time
         try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(t.url())).timeout(settings.webhookTimeout())
+            URI target = URI.create(t.url());
+            HttpRequest request = HttpRequest.newBuilder(target).timeout(settings.webhookTimeout())
                     .header("Content-Type", "application/json")
                     .header("User-Agent", "Earshot-Webhooks/1")
                     .header("X-Earshot-Event", alert.kind())
@@ -106,10 +107,15 @@ class WebhookDeliverer implements TimerHandler {
                     .header("X-Earshot-Timestamp", timestamp)
                     .header("X-Earshot-Signature", "sha256=" + sign(t.secret(), timestamp + "." + body))
                     .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
-            HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
-            status = response.statusCode();
-            if (status < 200 || status >= 300) {
-                error = "HTTP " + status;
+            java.util.Optional<String> refused = WebhookAddresses.refusal(target, settings.webhookPrivateAddresses(), true);
+            if (refused.isPresent()) {
+                error = "not called: " + refused.get();
+            } else {
+                HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
+                status = response.statusCode();
+                if (status < 200 || status >= 300) {
+                    error = "HTTP " + status;
+                }
             }
         } catch (java.io.IOException | IllegalArgumentException e) {
             error = (e.getClass().getSimpleName() + ": " + e.getMessage());

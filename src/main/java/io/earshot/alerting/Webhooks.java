@@ -20,8 +20,10 @@ public class Webhooks {
     private final JdbcTemplate jdbc;
     private final IdGenerator ids;
     private final EarshotClock clock;
+    private final AlertingSettings settings;
 
-    Webhooks(JdbcTemplate jdbc, IdGenerator ids, EarshotClock clock) {
+    Webhooks(JdbcTemplate jdbc, IdGenerator ids, EarshotClock clock, AlertingSettings settings) {
+        this.settings = settings;
         this.jdbc = jdbc;
         this.ids = ids;
         this.clock = clock;
@@ -38,6 +40,9 @@ public class Webhooks {
         if (uri.getScheme() == null || !(uri.getScheme().equals("http") || uri.getScheme().equals("https")) || uri.getHost() == null) {
             throw EarshotException.invalid("url", "url must be an absolute http or https address");
         }
+        WebhookAddresses.refusal(uri, settings.webhookPrivateAddresses(), false).ifPresent(why -> {
+            throw EarshotException.invalid("url", "url is refused: " + why);
+        });
         if (events == null || events.isEmpty()) {
             throw EarshotException.invalid("events", "events must name at least one alert kind, or \"*\"");
         }

@@ -660,6 +660,24 @@ abstract class ApiContractTests {
         assertThat(count("select count(*) from agent where email like ?", run + "p_@example.com")).isZero();
     }
 
+    @Test
+    void webhooksIntoEarshotsOwnNetworkAreRefused() {
+        for (String url : List.of("http://127.0.0.1:8080/hook", "http://localhost/hook", "http://169.254.169.254/latest/meta-data",
+                "http://10.1.2.3/hook", "http://192.168.0.7/hook", "http://[::1]/hook", "http://[fd12:3456::1]/hook", "http://0.0.0.0/hook",
+                "http://100.64.1.1/hook")) {
+            Http.Answer refused = http.post("/api/v1/webhooks", Map.of("url", url, "events", List.of("*"), "secret", "long-enough-secret"), ADMIN);
+            assertThat(refused.status()).as(url + " " + refused.raw()).isEqualTo(400);
+            assertThat(refused.get("error").get("field").asString()).isEqualTo("url");
+            assertThat(refused.get("error").get("message").asString()).as(url).contains("inside Earshot's own network")
+                    .contains("earshot.alerting.webhook-private-addresses");
+        }
+        assertThat(count("select count(*) from webhook where url like '%/hook' or url like '%meta-data'")).isZero();
+        Http.Answer outside = http.post("/api/v1/webhooks", Map.of("url", "https://203.0.113.9/hook-" + run, "events", List.of("*"),
+                "secret", "long-enough-secret"), ADMIN);
+        assertThat(outside.status()).as(outside.raw()).isEqualTo(201);
+        assertThat(http.delete("/api/v1/webhooks/" + outside.get("id").asString(), ADMIN).status()).isEqualTo(204);
+    }
+
     long count(String sql, Object... args) {
         return jdbc.queryForObject(sql, Long.class, args);
     }

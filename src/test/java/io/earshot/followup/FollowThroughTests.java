@@ -41,6 +41,7 @@ import tools.jackson.databind.JsonNode;
         "earshot.outbox.poll=100ms",
         "earshot.alerting.webhook-disable-after=2",
         "earshot.alerting.webhook-attempts=4",
+        "earshot.alerting.webhook-private-addresses=true", // the receiver listens on this machine
         "spring.mail.host=127.0.0.1",
         "spring.mail.port=3025"})
 abstract class FollowThroughTests {

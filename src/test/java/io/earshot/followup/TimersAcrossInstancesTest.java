@@ -42,7 +42,8 @@ class TimersAcrossInstancesTest {
     private static ConfigurableApplicationContext instance(String url, String user, String clock, String... more) {
         List<String> args = new ArrayList<>(List.of("--spring.datasource.url=" + url, "--spring.datasource.username=" + user,
                 "--spring.datasource.password=" + user, "--earshot.clock=" + clock, "--earshot.admin-token=timers",
-                "--earshot.classify.detect-language=false", "--earshot.timers.poll-interval=200ms"));
+                "--earshot.classify.detect-language=false", "--earshot.timers.poll-interval=200ms",
+                "--earshot.alerting.webhook-private-addresses=true"));
         args.addAll(List.of(more));
         return new SpringApplicationBuilder(EarshotApplication.class).web(WebApplicationType.NONE).run(args.toArray(String[]::new));
     }
