@@ -12,6 +12,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param adminPassword bootstrap admin's sign-in password (EARSHOT_ADMIN_PASSWORD); generated and printed once if unset
  * @param loginAttempts failed sign-ins in a row after which an agent is locked out
  * @param loginLockout  how long the lock lasts
+ * @param loginAddressAttempts failed sign-ins from one client address, on any accounts, after which that address may
+ *                      not try again until its window ends (against guessing one password on many accounts)
+ * @param loginAddressWindow the window those failures are counted in, from an address's first failure
  */
 @ConfigurationProperties("earshot")
 public record PlatformSettings(
@@ -20,7 +23,9 @@ public record PlatformSettings(
         String adminToken,
         String adminPassword,
         @DefaultValue("5") int loginAttempts,
-        @DefaultValue("15m") java.time.Duration loginLockout) {
+        @DefaultValue("15m") java.time.Duration loginLockout,
+        @DefaultValue("20") int loginAddressAttempts,
+        @DefaultValue("15m") java.time.Duration loginAddressWindow) {
 
     EarshotClock.Mode clockMode() {
         switch (clock == null ? "system" : clock.trim().toLowerCase(java.util.Locale.ROOT)) {

@@ -54,8 +54,9 @@ class SecurityConfiguration {
      */
     @Bean
     @Order(2)
-    SecurityFilterChain deskChain(HttpSecurity http, DeskSessions sessions) throws Exception {
-        http.sessionManagement(s -> s.maximumSessions(-1).sessionRegistry(sessions.registry()).expiredUrl("/login?expired"))
+    SecurityFilterChain deskChain(HttpSecurity http, DeskSessions sessions, SignInThrottle throttle) throws Exception {
+        http.addFilterBefore(throttle.filter(), org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter.class)
+                .sessionManagement(s -> s.maximumSessions(-1).sessionRegistry(sessions.registry()).expiredUrl("/login?expired"))
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info").permitAll()
                         .requestMatchers("/actuator/**").denyAll()
@@ -66,7 +67,10 @@ class SecurityConfiguration {
                         .anyRequest().hasRole("AGENT"))
                 .formLogin(f -> f.loginPage("/login").usernameParameter("email").defaultSuccessUrl("/inbox", false)
                         // one answer for a wrong password, an unknown email and a locked account: no telling which exists
-                        .failureHandler((req, res, ex) -> res.sendRedirect(req.getContextPath() + "/login?error")))
+                        .failureHandler((req, res, ex) -> {
+                            throttle.failed(req.getRemoteAddr());
+                            res.sendRedirect(req.getContextPath() + "/login?error");
+                        }))
                 .logout(l -> l.logoutSuccessUrl("/login?out"))
                 .requestCache(c -> c.requestCache(pagesOnly()))
                 .csrf(c -> c.ignoringRequestMatchers("/csat/**"))

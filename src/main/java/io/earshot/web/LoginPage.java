@@ -8,7 +8,12 @@ import org.springframework.web.bind.annotation.GetMapping;
 class LoginPage {
 
     @GetMapping("/login")
-    String login() {
+    String login(@org.springframework.web.bind.annotation.RequestParam(name = "throttled", required = false) String throttled,
+                 org.springframework.ui.Model model) {
+        if (throttled != null) {
+            // only a number from the address bar is shown, so a crafted link cannot put words on the page
+            model.addAttribute("throttledMinutes", throttled.matches("\\d{1,4}") ? throttled : "a few");
+        }
         return "login";
     }
 
