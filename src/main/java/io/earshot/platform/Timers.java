@@ -27,13 +27,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Durable timers on db-scheduler: a timer is a row in {@code scheduled_tasks}, written in the caller's
- * transaction, and fired once across restarts and instances (db-scheduler picks a row with an optimistic
- * update, so only one instance runs it). With the system clock, each instance polls; with a manual or
- * event-time clock, timers fire when time is moved: {@link #advanceTo} walks through every due time in order,
- * so a timer sees the clock at the moment it was due.
- */
-/**
  * Durable timers: a timer is a row in db-scheduler's {@code scheduled_tasks}, written in the caller's
  * transaction so that it exists exactly when the change that needs it was committed. {@link TimerEngine}
  * fires each one once, across restarts and instances.
