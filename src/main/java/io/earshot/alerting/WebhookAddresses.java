@@ -10,8 +10,8 @@ import java.util.Optional;
  * Keeps webhooks out of the network Earshot runs in: an address that is, or whose name resolves to, a loopback,
  * private, link-local (cloud metadata services live there), unique-local, carrier-grade NAT, multicast or
  * unspecified address is refused, unless {@code earshot.alerting.webhook-private-addresses} allows them (a receiver
- * on the same network). Checked when a webhook is registered and again before every call, since a name can be
- * pointed elsewhere after it was registered.
+ * on the same network). Checked before every call, since a name can be pointed elsewhere after it was registered;
+ * at registration, such an address is accepted with a warning saying why its calls will be refused.
  */
 final class WebhookAddresses {
 

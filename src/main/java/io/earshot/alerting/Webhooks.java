@@ -29,7 +29,10 @@ public class Webhooks {
         this.clock = clock;
     }
 
-    /** Registers a receiver for the alert kinds in {@code events} ("*" for all). */
+    /**
+     * Registers a receiver for the alert kinds in {@code events} ("*" for all). An address inside Earshot's own
+     * network is registered with a warning; every call to it is refused (see {@link WebhookAddresses}).
+     */
     public Webhook create(String url, List<String> events, String secret) {
         URI uri;
         try {
@@ -40,9 +43,9 @@ public class Webhooks {
         if (uri.getScheme() == null || !(uri.getScheme().equals("http") || uri.getScheme().equals("https")) || uri.getHost() == null) {
             throw EarshotException.invalid("url", "url must be an absolute http or https address");
         }
-        WebhookAddresses.refusal(uri, settings.webhookPrivateAddresses(), false).ifPresent(why -> {
-            throw EarshotException.invalid("url", "url is refused: " + why);
-        });
+        // accepted, with a warning: the refusal itself happens before every call (a name can move after this)
+        String warning = WebhookAddresses.refusal(uri, settings.webhookPrivateAddresses(), false)
+                .map(why -> "calls to this address will be refused: " + why).orElse(null);
         if (events == null || events.isEmpty()) {
             throw EarshotException.invalid("events", "events must name at least one alert kind, or \"*\"");
         }
@@ -61,7 +64,7 @@ public class Webhooks {
         String stored = kinds.contains("*") ? "*" : String.join(",", kinds);
         jdbc.update("insert into webhook (id, url, events, secret, active, consecutive_failures, created_at) values (?, ?, ?, ?, true, 0, ?)",
                 id, uri.toString(), stored, secret, now);
-        return byId(id).orElseThrow();
+        return byId(id).orElseThrow().withWarning(warning);
     }
 
     public List<Webhook> all() {
@@ -106,6 +109,6 @@ public class Webhooks {
     private static Webhook map(java.sql.ResultSet rs) throws java.sql.SQLException {
         return new Webhook(rs.getString("id"), rs.getString("url"), Arrays.asList(rs.getString("events").split(",")),
                 rs.getBoolean("active"), rs.getString("disabled_reason"), rs.getInt("consecutive_failures"),
-                Instant.ofEpochMilli(rs.getLong("created_at")));
+                Instant.ofEpochMilli(rs.getLong("created_at")), null);
     }
 }

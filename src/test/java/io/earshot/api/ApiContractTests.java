@@ -661,21 +661,36 @@ abstract class ApiContractTests {
     }
 
     @Test
-    void webhooksIntoEarshotsOwnNetworkAreRefused() {
-        for (String url : List.of("http://127.0.0.1:8080/hook", "http://localhost/hook", "http://169.254.169.254/latest/meta-data",
-                "http://10.1.2.3/hook", "http://192.168.0.7/hook", "http://[::1]/hook", "http://[fd12:3456::1]/hook", "http://0.0.0.0/hook",
-                "http://100.64.1.1/hook")) {
-            Http.Answer refused = http.post("/api/v1/webhooks", Map.of("url", url, "events", List.of("*"), "secret", "long-enough-secret"), ADMIN);
-            assertThat(refused.status()).as(url + " " + refused.raw()).isEqualTo(400);
-            assertThat(refused.get("error").get("field").asString()).isEqualTo("url");
-            assertThat(refused.get("error").get("message").asString()).as(url).contains("inside Earshot's own network")
+    void webhooksIntoEarshotsOwnNetworkAreNeverCalled() throws Exception {
+        for (String url : List.of("http://localhost/hook", "http://169.254.169.254/latest/meta-data", "http://10.1.2.3/hook",
+                "http://192.168.0.7/hook", "http://[::1]/hook", "http://[fd12:3456::1]/hook", "http://0.0.0.0/hook", "http://100.64.1.1/hook")) {
+            Http.Answer hook = http.post("/api/v1/webhooks", Map.of("url", url, "events", List.of("*"), "secret", "long-enough-secret"), ADMIN);
+            assertThat(hook.status()).as(url + " " + hook.raw()).isEqualTo(201);
+            assertThat(hook.get("warning").asString()).as(url).contains("will be refused").contains("inside Earshot's own network")
                     .contains("earshot.alerting.webhook-private-addresses");
+            assertThat(http.get("/api/v1/webhooks/" + hook.get("id").asString(), ADMIN).get("webhook").has("warning")).isFalse();
+            assertThat(http.delete("/api/v1/webhooks/" + hook.get("id").asString(), ADMIN).status()).isEqualTo(204);
         }
-        assertThat(count("select count(*) from webhook where url like '%/hook' or url like '%meta-data'")).isZero();
         Http.Answer outside = http.post("/api/v1/webhooks", Map.of("url", "https://203.0.113.9/hook-" + run, "events", List.of("*"),
                 "secret", "long-enough-secret"), ADMIN);
         assertThat(outside.status()).as(outside.raw()).isEqualTo(201);
+        assertThat(outside.body().has("warning")).isFalse();
         assertThat(http.delete("/api/v1/webhooks/" + outside.get("id").asString(), ADMIN).status()).isEqualTo(204);
+
+        // a receiver on this machine: an alert for it is delivered to the log as refused, and the receiver hears nothing
+        try (io.earshot.WebhookReceiver receiver = new io.earshot.WebhookReceiver(n -> 204)) {
+            String id = http.post("/api/v1/webhooks", Map.of("url", receiver.url(), "events", List.of("sla_breach"),
+                    "secret", "long-enough-secret"), ADMIN).get("id").asString();
+            results(http.post("/api/v1/messages", inbound("ssrf", "ssrfcustomer", "Your service is down and nobody answers me!"), ADMIN));
+            advance(Duration.ofHours(3));
+            JsonNode log = http.get("/api/v1/webhooks/" + id, ADMIN).body();
+            assertThat(log.get("deliveries").size()).as(log.toString()).isGreaterThan(0);
+            JsonNode attempt = log.get("deliveries").get(0).get("log").get(0);
+            assertThat(attempt.get("error").asString()).contains("not called").contains("loopback");
+            assertThat(attempt.get("statusCode").isNull()).isTrue();
+            assertThat(receiver.received()).isEmpty();
+            assertThat(http.delete("/api/v1/webhooks/" + id, ADMIN).status()).isEqualTo(204);
+        }
     }
 
     long count(String sql, Object... args) {
