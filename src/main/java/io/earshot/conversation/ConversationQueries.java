@@ -98,29 +98,29 @@ public class ConversationQueries {
         }
         int limit = query.limit();
         long now = clock.millis();
-        String sql;
-        List<Object> all;
+        List<ConversationView> items;
         if ("all".equals(query.status()) && sort != Sort.WAITING) {
-            // every status: the first page of each status from its own index (status, sort key, id), merged. The
-            // conversation table keeps no status-less sort indexes: each one costs every ingested message a write
-            all = new ArrayList<>();
-            StringBuilder union = new StringBuilder("select * from (");
+            // every status: the first page of each status read from its own index (status, sort key, id), merged
+            // here. The conversation table keeps no status-less sort indexes: each one costs every ingested message
+            // a write. (One query each, not a UNION: H2 does not choose a derived table's index by its ORDER BY.)
+            items = new ArrayList<>();
+            String sql = SELECT + where + " and c.status = ? order by c.status, " + sort.orderBy + " limit ?";
             for (ConversationStatus status : ConversationStatus.values()) {
-                union.append(status.ordinal() == 0 ? "" : " union all ").append("select * from (").append(SELECT).append(where)
-                        .append(" and c.status = ? order by c.status, ").append(sort.orderBy).append(" limit ?) s")
-                        .append(status.ordinal());
-                all.addAll(args);
-                all.add(status.wireName());
-                all.add(limit + 1);
+                List<Object> these = new ArrayList<>(args);
+                these.add(status.wireName());
+                these.add(limit + 1);
+                items.addAll(jdbc.query(sql, (rs, n) -> view(rs, now), these.toArray()));
             }
-            sql = union.append(") u order by ").append(sort.orderBy.replace("c.", "")).append(" limit ?").toString();
+            items.sort(sort.order());
+            if (items.size() > limit + 1) {
+                items = new ArrayList<>(items.subList(0, limit + 1));
+            }
         } else {
             // with one status, leading the order with it (a no-op) lets the database read the page from that sort's index
-            sql = SELECT + where + " order by " + ("all".equals(query.status()) ? "" : "c.status, ") + sort.orderBy + " limit ?";
-            all = args;
+            args.add(limit + 1);
+            items = jdbc.query(SELECT + where + " order by " + ("all".equals(query.status()) ? "" : "c.status, ") + sort.orderBy
+                    + " limit ?", (rs, n) -> view(rs, now), args.toArray());
         }
-        all.add(limit + 1);
-        List<ConversationView> items = jdbc.query(sql, (rs, n) -> view(rs, now), all.toArray());
         String next = null;
         if (items.size() > limit) {
             items = new ArrayList<>(items.subList(0, limit));
@@ -294,6 +294,15 @@ public class ConversationQueries {
             throw EarshotException.invalid("sort", "sort must be priority, oldest, newest, due or waiting, not '" + value + "'");
         }
 
+        /** The order of {@link #orderBy}, over views: by the sort key (absent keys last), then by id. */
+        java.util.Comparator<ConversationView> order() {
+            boolean descending = this == PRIORITY || this == NEWEST;
+            java.util.Comparator<ConversationView> byKey = java.util.Comparator.comparing(this::keyOf,
+                    java.util.Comparator.nullsLast(descending ? java.util.Comparator.<Long>reverseOrder() : java.util.Comparator.<Long>naturalOrder()));
+            java.util.Comparator<ConversationView> byId = java.util.Comparator.comparingLong(v -> Long.parseLong(v.id()));
+            return byKey.thenComparing(descending ? byId.reversed() : byId);
+        }
+
         Long keyOf(ConversationView v) {
             switch (this) {
                 case PRIORITY:
@@ -304,7 +313,8 @@ public class ConversationQueries {
                 case WAITING:
                     return v.lastInboundAt() == null ? 0L : v.lastInboundAt().toEpochMilli();
                 default:
-                    Instant due = earliest(v.sla());
+                    // as Conversation.dueAt(), the stored due_at: a resolved conversation is due at no time
+                    Instant due = "resolved".equals(v.status()) ? null : earliest(v.sla());
                     return due == null ? null : due.toEpochMilli();
             }
         }
