@@ -223,6 +223,9 @@ public class Intake {
         for (Conversation c : conversations.unresolvedOf(customerIds, since)) {
             loaded.putIfAbsent(c.id, c);
         }
+        // each message looks only at its own customer's conversations (was: at all of the batch's, per message)
+        Map<Long, List<Conversation>> byCustomer = new HashMap<>();
+        loaded.values().forEach(c -> byCustomer.computeIfAbsent(c.customerId, k -> new ArrayList<>()).add(c));
         Map<Long, CustomerRows.Row> customerRows = customers.byIds(customerIds);
 
         // 5. thread each new message, in order
@@ -242,10 +245,11 @@ public class Intake {
                 conversation = parent != null && loaded.containsKey(parent.conversationId())
                         && loaded.get(parent.conversationId()).customerId == customerId
                         ? loaded.get(parent.conversationId())
-                        : openConversation(loaded, customerId, m.channel(), at, since);
+                        : openConversation(byCustomer.getOrDefault(customerId, List.of()), m.channel(), at, since);
                 if (conversation == null) {
                     conversation = Conversation.start(ids.nextId(), customerId, m.channel(), at);
                     loaded.put(conversation.id, conversation);
+                    byCustomer.computeIfAbsent(customerId, k -> new ArrayList<>()).add(conversation);
                     eventRows.add(new EventRows.Row(ids.nextId(), conversation.id, at, "conversation_opened", m.author().handle(), m.channel()));
                 }
                 Signals s = reads[i].signals();
@@ -311,11 +315,12 @@ public class Intake {
         return out;
     }
 
-    private Conversation openConversation(Map<Long, Conversation> loaded, long customerId, String channel, long at, long since) {
+    /** Of one customer's loaded conversations, the one a new message joins, or null for a new conversation. */
+    private Conversation openConversation(List<Conversation> ofCustomer, String channel, long at, long since) {
         Conversation sameChannel = null;
         Conversation any = null;
-        for (Conversation c : loaded.values()) {
-            if (c.customerId != customerId || c.status == ConversationStatus.RESOLVED || c.lastActivityAt < since
+        for (Conversation c : ofCustomer) {
+            if (c.status == ConversationStatus.RESOLVED || c.lastActivityAt < since
                     || at - c.lastActivityAt > settings.window().toMillis()) {
                 continue;
             }
