@@ -99,18 +99,18 @@ class WebhookDeliverer implements TimerHandler {
         long started = System.nanoTime(); // measures the call, not domain time
         try {
             URI target = URI.create(t.url());
-            HttpRequest request = HttpRequest.newBuilder(target).timeout(settings.webhookTimeout())
-                    .header("Content-Type", "application/json")
-                    .header("User-Agent", "Earshot-Webhooks/1")
-                    .header("X-Earshot-Event", alert.kind())
-                    .header("X-Earshot-Delivery", Long.toString(deliveryId))
-                    .header("X-Earshot-Timestamp", timestamp)
-                    .header("X-Earshot-Signature", "sha256=" + sign(t.secret(), timestamp + "." + body))
-                    .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
             java.util.Optional<String> refused = WebhookAddresses.refusal(target, settings.webhookPrivateAddresses(), true);
             if (refused.isPresent()) {
                 error = "not called: " + refused.get();
             } else {
+                HttpRequest request = HttpRequest.newBuilder(target).timeout(settings.webhookTimeout())
+                        .header("Content-Type", "application/json")
+                        .header("User-Agent", "Earshot-Webhooks/1")
+                        .header("X-Earshot-Event", alert.kind())
+                        .header("X-Earshot-Delivery", Long.toString(deliveryId))
+                        .header("X-Earshot-Timestamp", timestamp)
+                        .header("X-Earshot-Signature", "sha256=" + sign(t.secret(), timestamp + "." + body))
+                        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
                 HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
                 status = response.statusCode();
                 if (status < 200 || status >= 300) {

@@ -43,9 +43,6 @@ public class Webhooks {
         if (uri.getScheme() == null || !(uri.getScheme().equals("http") || uri.getScheme().equals("https")) || uri.getHost() == null) {
             throw EarshotException.invalid("url", "url must be an absolute http or https address");
         }
-        // accepted, with a warning: the refusal itself happens before every call (a name can move after this)
-        String warning = WebhookAddresses.refusal(uri, settings.webhookPrivateAddresses(), false)
-                .map(why -> "calls to this address will be refused: " + why).orElse(null);
         if (events == null || events.isEmpty()) {
             throw EarshotException.invalid("events", "events must name at least one alert kind, or \"*\"");
         }
@@ -59,6 +56,9 @@ public class Webhooks {
         if (secret == null || secret.length() < 8) {
             throw EarshotException.invalid("secret", "secret must have at least 8 characters (use a long random one)");
         }
+        // accepted, with a warning: the refusal itself happens before every call (a name can move after this)
+        String warning = WebhookAddresses.refusal(uri, settings.webhookPrivateAddresses(), false)
+                .map(why -> "calls to this address will be refused: " + why).orElse(null);
         long id = ids.nextId();
         long now = clock.millis();
         String stored = kinds.contains("*") ? "*" : String.join(",", kinds);

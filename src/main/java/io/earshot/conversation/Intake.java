@@ -70,40 +70,10 @@ public class Intake {
 
     /** Stores what is new in {@code batch}; the results are in the batch's order. */
     public List<IntakeResult> accept(List<IncomingMessage> batch) {
-        return store(prepare(batch));
-    }
-
-    /**
-     * A batch read before storing: its inbound messages classified, its replies looked at for promises. Pure work
-     * on the texts, touching no database and no clock.
-     */
-    public static final class Prepared {
-        private final List<IncomingMessage> batch;
-        private final Read[] reads;
-
-        private Prepared(List<IncomingMessage> batch, Read[] reads) {
-            this.batch = batch;
-            this.reads = reads;
-        }
-    }
-
-    /**
-     * The first half of {@link #accept}: a stream of batches (a replay) may prepare the next batch while the one
-     * before is being stored, so that classifying overlaps with the database's work. Batches must then be stored
-     * in the order they were read; preparing out of order is harmless.
-     */
-    public Prepared prepare(List<IncomingMessage> batch) {
-        List<IncomingMessage> mine = List.copyOf(batch);
-        return new Prepared(mine, mine.isEmpty() ? new Read[0] : read(mine));
-    }
-
-    /** The second half of {@link #accept}: stores what is new in a prepared batch; the results are in its order. */
-    public List<IntakeResult> store(Prepared prepared) {
-        List<IncomingMessage> batch = prepared.batch;
-        Read[] reads = prepared.reads;
         if (batch.isEmpty()) {
             return List.of();
         }
+        Read[] reads = read(batch);
         if (clock instanceof EarshotClock earshot && earshot.mode() == EarshotClock.Mode.EVENT_TIME) {
             batch.stream().map(IncomingMessage::createdAt).max(java.util.Comparator.naturalOrder())
                     .ifPresent(earshot::advanceTo);

@@ -83,7 +83,7 @@ final class H2Floor {
         java.util.Arrays.sort(batchNanos, 0, batches);
         System.out.printf(java.util.Locale.ROOT, "   %,d rows in %.1f s%n%n", count, seconds);
         return new IngestBench.Result("h2 floor (2 writes/msg, no pipeline)", count, seconds,
-                IngestBench.percentileOf(batchNanos, batches, 0.5), IngestBench.percentileOf(batchNanos, batches, 0.99), null, "");
+                IngestBench.percentile(batchNanos, batches, 0.5), IngestBench.percentile(batchNanos, batches, 0.99), null, "");
     }
 
     private static void write(List<String[]> batch, Set<Long> started, PreparedStatement message, PreparedStatement insert,

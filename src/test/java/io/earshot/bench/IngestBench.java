@@ -53,7 +53,7 @@ public final class IngestBench {
 
     /** The command line. */
     record Options(long messages, int batch, List<String> targets, long seed, String pgParams, boolean keep,
-                   Map<String, String> settings, boolean pipeline) {
+                   Map<String, String> settings) {
 
         static Options parse(String[] args) {
             long messages = 1_000_000;
@@ -62,7 +62,6 @@ public final class IngestBench {
             long seed = 42;
             String pgParams = "";
             boolean keep = false;
-            boolean pipeline = false;
             Map<String, String> settings = new LinkedHashMap<>();
             for (int i = 0; i < args.length; i++) {
                 String a = args[i];
@@ -74,7 +73,6 @@ public final class IngestBench {
                     case "--seed" -> seed = Long.parseLong(args[++i]);
                     case "--pg-params" -> pgParams = args[++i];
                     case "--keep" -> keep = true;
-                    case "--pipeline" -> pipeline = true;
                     case "--set" -> {
                         String kv = args[++i];
                         int eq = kv.indexOf('=');
@@ -99,7 +97,7 @@ public final class IngestBench {
             if (messages < 1 || batch < 1) {
                 throw new IllegalArgumentException("--messages and --batch must be positive");
             }
-            return new Options(messages, batch, targets, seed, pgParams, keep, settings, pipeline);
+            return new Options(messages, batch, targets, seed, pgParams, keep, settings);
         }
     }
 
@@ -226,8 +224,6 @@ public final class IngestBench {
             long read = 0;
             long nextReport = Math.max(1, options.messages() / 10);
             List<IncomingMessage> batch = new ArrayList<>(options.batch());
-            java.util.concurrent.ExecutorService preparer = java.util.concurrent.Executors.newSingleThreadExecutor();
-            java.util.concurrent.Future<Intake.Prepared> pending = null;
             System.gc();
             heap.reset();
             long t0 = System.nanoTime();
@@ -248,27 +244,9 @@ public final class IngestBench {
                             }
                         }
                     }
-                    boolean full = batch.size() == options.batch() || (line == null && !batch.isEmpty());
-                    List<IntakeResult> answered = null;
-                    long a0 = System.nanoTime();
-                    if (full && options.pipeline()) {
-                        // the next batch is prepared (classified) while the one before it is stored
-                        List<IncomingMessage> next = batch;
-                        java.util.concurrent.Future<Intake.Prepared> prepared = preparer.submit(() -> intake.prepare(next));
-                        if (pending != null) {
-                            answered = intake.store(get(pending));
-                        }
-                        pending = prepared;
-                    } else if (full) {
-                        answered = intake.accept(batch);
-                    }
-                    if (line == null && pending != null) {
-                        List<IntakeResult> last = intake.store(get(pending));
-                        pending = null;
-                        answered = answered == null ? last : concat(answered, last);
-                    }
-                    if (answered != null) {
-                        for (IntakeResult r : answered) {
+                    if (batch.size() == options.batch() || (line == null && !batch.isEmpty())) {
+                        long a0 = System.nanoTime();
+                        for (IntakeResult r : intake.accept(batch)) {
                             switch (r.status()) {
                                 case "created" -> created++;
                                 case "duplicate" -> duplicates++;
@@ -284,8 +262,6 @@ public final class IngestBench {
                         acceptNanos += end - a0;
                         batchNanos[batches++] = end - batchStart;
                         batchStart = end;
-                    }
-                    if (full) {
                         batch = new ArrayList<>(options.batch());
                     }
                     if (line == null) {
@@ -298,8 +274,6 @@ public final class IngestBench {
                         nextReport += Math.max(1, options.messages() / 10);
                     }
                 }
-            } finally {
-                preparer.shutdownNow();
             }
             double seconds = seconds(t0);
             long peak = heap.peakBytes();
@@ -321,23 +295,6 @@ public final class IngestBench {
             System.out.println();
             return new Result(target, read, seconds, p50, p99, peak, rejected == 0 ? "" : rejected + " rejected");
         }
-    }
-
-    private static Intake.Prepared get(java.util.concurrent.Future<Intake.Prepared> prepared) {
-        try {
-            return prepared.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw new IllegalStateException(e.getCause());
-        }
-    }
-
-    private static List<IntakeResult> concat(List<IntakeResult> a, List<IntakeResult> b) {
-        List<IntakeResult> all = new ArrayList<>(a);
-        all.addAll(b);
-        return all;
     }
 
     /** Times the inbox and the summary report on what was just stored (the read side on the same data). */
@@ -424,11 +381,7 @@ public final class IngestBench {
         return url.substring(url.indexOf(';') + 1);
     }
 
-    static Double percentileOf(long[] sorted, int n, double q) {
-        return percentile(sorted, n, q);
-    }
-
-    private static double percentile(long[] sorted, int n, double q) {
+    static double percentile(long[] sorted, int n, double q) {
         if (n == 0) {
             return Double.NaN;
         }
