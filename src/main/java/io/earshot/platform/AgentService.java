@@ -5,8 +5,6 @@ import java.util.Locale;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -84,8 +82,10 @@ public class AgentService {
         return agents.byTokenHash(Tokens.hash(token.trim()));
     }
 
-    /** The admin token comes from EARSHOT_ADMIN_TOKEN, or is generated and printed once on the first start. */
-    @EventListener(ApplicationReadyEvent.class)
+    /**
+     * The admin token comes from EARSHOT_ADMIN_TOKEN, or is generated and printed once on the first start. Called by
+     * {@link AdminBootstrap} before the web server opens, so the token works from the first request.
+     */
     @Transactional
     public void bootstrapAdmin() {
         String configured = settings.adminToken();

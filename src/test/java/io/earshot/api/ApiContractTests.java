@@ -26,15 +26,15 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The public API v1, exercised over real HTTP against a real database. Runs once on H2 and once on PostgreSQL
- * (see the subclasses), so the same migrations and queries pass on both.
+ * The public API v1, exercised over real HTTP against a real PostgreSQL (a fresh database in the test server).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "earshot.test.database=api",
         "earshot.clock=manual",
         "earshot.admin-token=" + ApiContractTests.ADMIN,
         "earshot.ingest.max-body-size=4MB",
         "earshot.outbox.poll=100ms"})
-abstract class ApiContractTests {
+class ApiContractTests {
 
     static final String ADMIN = "admin-test-token";
     private static final AtomicInteger SEQ = new AtomicInteger();

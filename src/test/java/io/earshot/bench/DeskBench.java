@@ -3,7 +3,6 @@ package io.earshot.bench;
 import io.earshot.EarshotApplication;
 import io.earshot.conversation.ConversationQueries;
 import io.earshot.conversation.ConversationQuery;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.CookiePolicy;
@@ -96,7 +95,7 @@ public final class DeskBench {
 
     public static void main(String[] args) throws Exception {
         long n = 100_000;
-        List<String> targets = List.of("h2");
+        List<String> database = null;
         int runs = 200;
         int messages = 200;
         double rate = 20;
@@ -104,30 +103,22 @@ public final class DeskBench {
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--conversations" -> n = Long.parseLong(args[++i].replace("_", "").replace(",", ""));
-                case "--targets" -> targets = Arrays.stream(args[++i].split(",")).map(String::trim).toList();
+                case "--external" -> database = BenchDatabase.external(args[++i]);
                 case "--runs" -> runs = Integer.parseInt(args[++i]);
                 case "--messages" -> messages = Integer.parseInt(args[++i]);
                 case "--rate" -> rate = Double.parseDouble(args[++i]);
                 case "--explain" -> explain = true;
-                default -> throw new IllegalArgumentException("usage: desk.sh [--conversations N] [--targets h2,postgres] "
+                default -> throw new IllegalArgumentException("usage: desk.sh [--conversations N] [--external JDBC-URL] "
                         + "[--runs 200] [--messages 200] [--rate 20] [--explain]");
             }
         }
         Path work = Files.createTempDirectory("earshot-desk-bench");
         List<Result> results = new ArrayList<>();
-        for (String target : targets) {
-            if (target.equals("h2")) {
-                results.add(run("h2 (embedded)", n, runs, messages, rate, explain, List.of("--earshot.data-dir=" + work.resolve("h2"))));
-            } else if (target.equals("postgres")) {
-                try (EmbeddedPostgres pg = EmbeddedPostgres.builder().setDataDirectory(work.resolve("pg"))
-                        .setCleanDataDirectory(true).start()) {
-                    results.add(run("postgres (embedded)", n, runs, messages, rate, explain,
-                            List.of("--spring.datasource.url=" + pg.getJdbcUrl("postgres", "postgres"),
-                                    "--spring.datasource.username=postgres", "--spring.datasource.password=")));
-                }
-            } else {
-                throw new IllegalArgumentException("unknown target '" + target + "': h2 or postgres");
-            }
+        if (database == null) {
+            results.add(run("postgres (Earshot's own)", n, runs, messages, rate, explain,
+                    List.of("--earshot.data-dir=" + work.resolve("data"))));
+        } else {
+            results.add(run("postgres (external)", n, runs, messages, rate, explain, database));
         }
         for (Result r : results) {
             summary(r);

@@ -4,13 +4,11 @@ import io.earshot.EarshotApplication;
 import io.earshot.conversation.ConversationQueries;
 import io.earshot.conversation.ConversationQuery;
 import io.earshot.reporting.Reports;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.IntConsumer;
@@ -33,25 +31,19 @@ public final class InboxBench {
 
     public static void main(String[] args) throws Exception {
         long n = 1_000_000;
-        List<String> targets = List.of("h2", "postgres");
+        List<String> database = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--conversations" -> n = Long.parseLong(args[++i].replace("_", "").replace(",", ""));
-                case "--targets" -> targets = Arrays.stream(args[++i].split(",")).map(String::trim).toList();
-                default -> throw new IllegalArgumentException("usage: inbox.sh [--conversations N] [--targets h2,postgres]");
+                case "--external" -> database = BenchDatabase.external(args[++i]);
+                default -> throw new IllegalArgumentException("usage: inbox.sh [--conversations N] [--external jdbc:postgresql://host/db?user=u&password=p]");
             }
         }
         Path work = Files.createTempDirectory("earshot-inbox-bench");
-        for (String target : targets) {
-            if (target.equals("h2")) {
-                run("h2 (embedded)", n, List.of("--earshot.data-dir=" + work.resolve("h2")));
-            } else {
-                try (EmbeddedPostgres pg = EmbeddedPostgres.builder().setDataDirectory(work.resolve("pg"))
-                        .setCleanDataDirectory(true).start()) {
-                    run("postgres (embedded)", n, List.of("--spring.datasource.url=" + pg.getJdbcUrl("postgres", "postgres"),
-                            "--spring.datasource.username=postgres", "--spring.datasource.password="));
-                }
-            }
+        if (database == null) {
+            run("postgres (Earshot's own)", n, List.of("--earshot.data-dir=" + work.resolve("data")));
+        } else {
+            run("postgres (external)", n, database);
         }
     }
 

@@ -1,109 +1,54 @@
 package io.earshot.bench;
 
-import io.earshot.EarshotApplication;
-import io.earshot.conversation.ConversationQueries;
-import io.earshot.conversation.ConversationQuery;
-import io.earshot.conversation.Intake;
-import io.earshot.reporting.Reports;
-import io.earshot.conversation.IntakeResult;
-import io.earshot.ingest.IncomingMessage;
-import io.earshot.ingest.MessageItemParser;
-import io.earshot.ingest.ParsedItem;
-import io.earshot.platform.EarshotClock;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.stream.Stream;
+import java.util.Properties;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyManager;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.jdbc.core.JdbcTemplate;
-import tools.jackson.databind.ObjectMapper;
 
 /**
- * The ingest benchmark: the real pipeline (parse, classify, thread, persist) on H2 and on PostgreSQL, and the
- * raw {@code COPY} of the same rows into the same PostgreSQL, side by side in one run.
+ * The ingest benchmark, through the public API of the real jar (issue 9): this JVM is the client; Earshot runs in
+ * a JVM of its own, started as a user starts it ({@code java -Xmx512m -jar target/earshot.jar}, the system clock,
+ * its own PostgreSQL by default, or an external one), and in the same run {@code COPY} loads the same messages,
+ * as rows, into the same PostgreSQL.
  * <p>
- * A plain program, not a test: run it with {@code bench/ingest.sh}. Options: {@code --messages N} (1,000,000),
- * {@code --batch N} (1,000), {@code --targets h2,postgres}, {@code --seed N} (42), {@code --pg-params a=b&c=d}
- * (extra PostgreSQL JDBC URL parameters, for example {@code reWriteBatchedInserts=true}), {@code --keep} (keep the
- * work directory), {@code --set key=value} (an application setting, repeatable).
+ * {@code bench/ingest.sh [--messages 100000,1000000] [--batch 1000] [--connections 2] [--seed 42]
+ * [--external jdbc:postgresql://host:port/db?user=u&password=p] [--xmx 512m] [--set name=value]... [--keep]}
  */
 public final class IngestBench {
 
     private IngestBench() {
     }
 
-    /** The command line. */
-    record Options(long messages, int batch, List<String> targets, long seed, String pgParams, boolean keep,
-                   Map<String, String> settings) {
-
-        static Options parse(String[] args) {
-            long messages = 1_000_000;
-            int batch = 1000;
-            List<String> targets = List.of("h2", "postgres");
-            long seed = 42;
-            String pgParams = "";
-            boolean keep = false;
-            Map<String, String> settings = new LinkedHashMap<>();
-            for (int i = 0; i < args.length; i++) {
-                String a = args[i];
-                switch (a) {
-                    case "--messages" -> messages = Long.parseLong(args[++i].replace("_", "").replace(",", ""));
-                    case "--batch" -> batch = Integer.parseInt(args[++i]);
-                    case "--targets" -> targets = Arrays.stream(args[++i].split(",")).map(String::trim)
-                            .map(s -> s.toLowerCase(Locale.ROOT)).filter(s -> !s.isEmpty()).toList();
-                    case "--seed" -> seed = Long.parseLong(args[++i]);
-                    case "--pg-params" -> pgParams = args[++i];
-                    case "--keep" -> keep = true;
-                    case "--set" -> {
-                        String kv = args[++i];
-                        int eq = kv.indexOf('=');
-                        if (eq < 1) {
-                            throw new IllegalArgumentException("--set wants key=value, got " + kv);
-                        }
-                        settings.put(kv.substring(0, eq), kv.substring(eq + 1));
-                    }
-                    case "--help", "-h" -> {
-                        System.out.println("usage: ingest.sh [--messages N] [--batch N] [--targets h2,postgres] [--seed N] "
-                                + "[--pg-params reWriteBatchedInserts=true] [--set earshot.some.setting=value ...] [--keep]");
-                        System.exit(0);
-                    }
-                    default -> throw new IllegalArgumentException("unknown option " + a + " (try --help)");
-                }
-            }
-            for (String t : targets) {
-                if (!t.equals("h2") && !t.equals("postgres")) {
-                    throw new IllegalArgumentException("unknown target " + t + " (h2, postgres)");
-                }
-            }
-            if (messages < 1 || batch < 1) {
-                throw new IllegalArgumentException("--messages and --batch must be positive");
-            }
-            return new Options(messages, batch, targets, seed, pgParams, keep, settings);
-        }
+    record Options(List<Long> sizes, int batch, int connections, long seed, String external, String xmx,
+                   List<String> settings, boolean keep, Path jar, String javaOpts) {
     }
 
-    /** One line of the result table. */
-    record Result(String target, long messages, double seconds, Double p50Millis, Double p99Millis, Long peakHeapBytes,
-                  String note) {
+    record Result(String target, long messages, double seconds, long created, long duplicate, long rejected,
+                  double p50, double p99, double max, long javaRssPeak, long pgPssPeak, double copyPlain, double copyIndexed,
+                  long stored) {
 
         double rate() {
             return messages / seconds;
@@ -111,312 +56,411 @@ public final class IngestBench {
     }
 
     public static void main(String[] args) throws Exception {
-        Options options = Options.parse(args);
-        Path work = Files.createTempDirectory("earshot-bench-");
-        System.out.printf(Locale.ROOT, "Earshot ingest benchmark: %,d messages, batches of %,d, targets %s, seed %d%n",
-                options.messages(), options.batch(), options.targets(), options.seed());
-        System.out.printf(Locale.ROOT, "JVM %s, %d cores, max heap %,d MB, work dir %s%n", System.getProperty("java.version"),
-                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, work);
-
-        Path ndjson = work.resolve("messages.ndjson");
-        Path copy = work.resolve("messages.copy");
-        long g0 = System.nanoTime();
-        MessageGenerator.Summary generated = new MessageGenerator(options.messages(), options.seed()).write(ndjson, copy);
-        System.out.printf(Locale.ROOT, "generated %,d items (%,d replies, %,d outbound, %,d customers), %,d MB NDJSON, "
-                        + "%,d MB COPY text, in %.1f s%n%n", generated.messages(), generated.replies(), generated.outbound(),
-                generated.customers(), generated.ndjsonBytes() >> 20, generated.copyBytes() >> 20, seconds(g0));
-
+        Options o = parse(args);
+        Path work = Files.createTempDirectory("earshot-ingest-bench");
+        System.out.printf("work directory %s; server: java -Xmx%s -jar %s%n", work, o.xmx(), o.jar());
         List<Result> results = new ArrayList<>();
-        Map<String, Map<String, Long>> stored = new LinkedHashMap<>();
-        try (HeapSampler heap = new HeapSampler(10)) {
-            for (String target : options.targets()) {
-                if (target.equals("h2")) {
-                    Path dir = Files.createDirectories(work.resolve("h2"));
-                    Map<String, Object> props = baseProperties(dir);
-                    props.putAll(options.settings());
-                    results.add(pipeline("h2 (embedded)", props, ndjson, options, heap, stored));
-                    results.add(H2Floor.run(Files.createDirectories(work.resolve("h2-floor")), copy, options.batch(), h2UrlOptions()));
-                } else {
-                    runPostgres(work, ndjson, copy, options, heap, results, stored);
-                }
+        for (long n : o.sizes()) {
+            Path dir = Files.createDirectories(work.resolve(Long.toString(n)));
+            System.out.printf(Locale.ROOT, "%n== %,d messages: generating (batches of %,d, seed %d) ...%n", n, o.batch(), o.seed());
+            MessageGenerator.Summary summary = new MessageGenerator(n, o.batch(), o.seed())
+                    .write(dir.resolve("messages.ndjson"), dir.resolve("rows.copy"));
+            System.out.printf(Locale.ROOT, "   %,d messages, %,d replies (%,d from the brand), %,d customers; NDJSON %,d MB%n",
+                    summary.messages(), summary.replies(), summary.outbound(), summary.customers(), summary.ndjsonBytes() >> 20);
+            results.add(run(o, n, dir));
+            if (!o.keep()) {
+                Files.deleteIfExists(dir.resolve("messages.ndjson"));
+                Files.deleteIfExists(dir.resolve("rows.copy"));
             }
         }
-
-        printTable(results, stored);
-        if (!options.keep()) {
-            delete(work);
-        } else {
-            System.out.println("kept " + work);
+        print(results);
+        if (!o.keep()) {
+            io.earshot.TestFiles.deleteTree(work);
         }
-        System.exit(0);
     }
 
-    private static Map<String, Object> baseProperties(Path dataDir) {
-        Map<String, Object> props = new LinkedHashMap<>();
-        props.put("earshot.data-dir", dataDir.toString());
-        props.put("earshot.clock", "event-time");
-        props.put("earshot.admin-token", "bench-admin-token");
-        // items are parsed a whole batch ahead of the clock moving to that batch's newest createdAt
-        props.put("earshot.ingest.max-clock-skew", "3650d");
-        props.put("server.port", "0");
-        props.put("spring.main.banner-mode", "off");
-        props.put("logging.level.root", "warn");
-        props.put("logging.level.io.earshot", "info");
-        return props;
+    private static Result run(Options o, long n, Path dir) throws Exception {
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        Path data = dir.resolve("data");
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx" + o.xmx()));
+        if (!o.javaOpts().isBlank()) {
+            cmd.addAll(Arrays.asList(o.javaOpts().trim().split("\\s+")));
+        }
+        cmd.addAll(List.of("-jar", o.jar().toString(), "--server.port=" + port, "--earshot.data-dir=" + data,
+                "--earshot.admin-token=bench", "--logging.level.root=WARN", "--logging.level.io.earshot=INFO"));
+        String target = "Earshot's own PostgreSQL";
+        String externalDb = null;
+        if (o.external() != null) {
+            externalDb = "earshot_bench_" + n;
+            recreate(o.external(), externalDb);
+            cmd.addAll(BenchDatabase.external(withDatabase(o.external(), externalDb)));
+            target = "external PostgreSQL";
+        }
+        o.settings().forEach(s -> cmd.add("--" + s));
+        Path log = dir.resolve("earshot.log");
+        Process server = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        try {
+            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+            awaitHealthy(http, port, server, log);
+            String jdbc = externalDb != null ? withDatabase(o.external(), externalDb) : embeddedUrl(data);
+            System.out.printf("   Earshot up (pid %d), posting NDJSON over %d connections ...%n", server.pid(), o.connections());
+            Memory memory = new Memory(server.toHandle(), postmaster(data, jdbc));
+            Thread sampler = new Thread(memory, "rss-sampler");
+            sampler.setDaemon(true);
+            sampler.start();
+            Posted posted = post(http, port, dir.resolve("messages.ndjson"), o.batch(), o.connections(), n);
+            memory.stop();
+            sampler.join();
+            System.out.printf(Locale.ROOT, "   posted in %.1f s: %,d created, %,d duplicate, %,d rejected%s%n", posted.seconds,
+                    posted.created, posted.duplicate, posted.rejected, posted.firstRejection == null ? "" : " (first: " + posted.firstRejection + ")");
+            long stored;
+            double plain;
+            double indexed;
+            try (Connection c = connect(jdbc)) {
+                stored = count(c, "select count(*) from message");
+                System.out.println("   COPY of the same rows into the same PostgreSQL ...");
+                plain = copy(c, dir.resolve("rows.copy"), false);
+                indexed = copy(c, dir.resolve("rows.copy"), true);
+            }
+            return new Result(target, n, posted.seconds, posted.created, posted.duplicate, posted.rejected,
+                    posted.percentile(0.50), posted.percentile(0.99), posted.percentile(1.0), memory.javaPeak(), memory.pgPeak(),
+                    plain, indexed, stored);
+        } finally {
+            server.destroy();
+            if (!server.waitFor(60, TimeUnit.SECONDS)) {
+                server.destroyForcibly();
+            }
+        }
     }
 
-    private static void runPostgres(Path work, Path ndjson, Path copy, Options options, HeapSampler heap,
-                                    List<Result> results, Map<String, Map<String, Long>> stored) throws Exception {
+    // --- posting ---
+
+    private static final class Posted {
+        final ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
+        long created;
+        long duplicate;
+        long rejected;
+        String firstRejection;
+        double seconds;
+
+        double percentile(double p) {
+            long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
+            if (sorted.length == 0) {
+                return 0;
+            }
+            int i = (int) Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1);
+            return sorted[Math.max(0, i)] / 1e6;
+        }
+    }
+
+    private static Posted post(HttpClient http, int port, Path ndjson, int batch, int connections, long n) throws Exception {
+        Posted posted = new Posted();
+        AtomicLong sent = new AtomicLong();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        URI uri = URI.create("http://127.0.0.1:" + port + "/api/v1/messages");
+        long started = System.nanoTime();
+        try (BufferedReader in = Files.newBufferedReader(ndjson, StandardCharsets.UTF_8)) {
+            List<Thread> threads = new ArrayList<>();
+            for (int t = 0; t < connections; t++) {
+                Thread thread = new Thread(() -> {
+                    try {
+                        byte[] body;
+                        while ((body = nextBatch(in, batch)) != null) {
+                            long t0 = System.nanoTime();
+                            HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofMinutes(5))
+                                    .header("Authorization", "Bearer bench").header("Content-Type", "application/x-ndjson")
+                                    .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+                            posted.latencies.add(System.nanoTime() - t0);
+                            if (r.statusCode() != 200) {
+                                throw new IllegalStateException("POST /messages answered " + r.statusCode() + ": " + r.body());
+                            }
+                            tally(posted, r.body());
+                            long done = sent.addAndGet(lines(body));
+                            long tenth = Math.max(1, n / 10);
+                            if (done / tenth != (done - lines(body)) / tenth) {
+                                System.out.printf(Locale.ROOT, "   %,d posted, %.0f msg/s so far%n", done,
+                                        done / ((System.nanoTime() - started) / 1e9));
+                            }
+                        }
+                    } catch (Throwable e) {
+                        failure.compareAndSet(null, e);
+                    }
+                }, "client-" + t);
+                threads.add(thread);
+                thread.start();
+            }
+            for (Thread t : threads) {
+                t.join();
+            }
+        }
+        posted.seconds = (System.nanoTime() - started) / 1e9;
+        if (failure.get() != null) {
+            throw new IllegalStateException("the client failed", failure.get());
+        }
+        return posted;
+    }
+
+    private static byte[] nextBatch(BufferedReader in, int batch) throws IOException {
+        StringBuilder sb = new StringBuilder(batch * 400);
+        synchronized (in) {
+            for (int i = 0; i < batch; i++) {
+                String line = in.readLine();
+                if (line == null) {
+                    break;
+                }
+                sb.append(line).append('\n');
+            }
+        }
+        return sb.length() == 0 ? null : sb.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static int lines(byte[] body) {
+        int n = 0;
+        for (byte b : body) {
+            if (b == '\n') {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private static void tally(Posted posted, String body) {
+        long created = occurrences(body, "\"status\":\"created\"");
+        long duplicate = occurrences(body, "\"status\":\"duplicate\"");
+        long rejected = occurrences(body, "\"status\":\"rejected\"");
+        synchronized (posted) {
+            posted.created += created;
+            posted.duplicate += duplicate;
+            posted.rejected += rejected;
+            if (rejected > 0 && posted.firstRejection == null) {
+                int at = body.indexOf("\"status\":\"rejected\"");
+                posted.firstRejection = body.substring(Math.max(0, at - 80), Math.min(body.length(), at + 240));
+            }
+        }
+    }
+
+    private static long occurrences(String s, String what) {
+        long n = 0;
+        for (int i = s.indexOf(what); i >= 0; i = s.indexOf(what, i + what.length())) {
+            n++;
+        }
+        return n;
+    }
+
+    // --- COPY ---
+
+    private static final String COLUMNS = "id bigint, channel varchar(16), external_id varchar(200), conversation_id bigint, "
+            + "customer_id bigint, inbound boolean, author_handle varchar(200), author_name varchar(200), agent_id bigint, "
+            + "body text, created_at bigint, received_at bigint, in_reply_to varchar(200), private_message boolean, "
+            + "url varchar(2000), language varchar(8), sentiment_label varchar(8), sentiment_score real, intent varchar(12)";
+
+    /** COPYs the rows into a new table (with a primary key, the unique key and an index, or none), answers rows/s. */
+    private static double copy(Connection c, Path rows, boolean indexed) throws SQLException, IOException {
+        String table = indexed ? "bench_copy_indexed" : "bench_copy";
+        try (Statement s = c.createStatement()) {
+            s.execute("drop table if exists " + table);
+            s.execute("create table " + table + " (" + COLUMNS + ")");
+            if (indexed) {
+                s.execute("alter table " + table + " add primary key (id)");
+                s.execute("create unique index " + table + "_uq on " + table + " (channel, external_id)");
+                s.execute("create index " + table + "_conv_ix on " + table + " (conversation_id, created_at)");
+            }
+        }
         long t0 = System.nanoTime();
-        // production's durability: zonky turns synchronous_commit (and fsync) off, PostgreSQL's defaults are on
-        try (EmbeddedPostgres pg = EmbeddedPostgres.builder()
-                .setDataDirectory(work.resolve("pg"))
-                .setCleanDataDirectory(true)
-                .setServerConfig("synchronous_commit", "on")
-                .setServerConfig("fsync", "on")
-                .start()) {
-            try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
-                s.execute("create database earshot");
+        long copied;
+        try (Reader r = Files.newBufferedReader(rows, StandardCharsets.UTF_8)) {
+            copied = c.unwrap(PGConnection.class).getCopyAPI().copyIn("copy " + table + " from stdin", r);
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        try (Statement s = c.createStatement()) {
+            s.execute("drop table " + table);
+        }
+        System.out.printf(Locale.ROOT, "   COPY %s: %,d rows in %.2f s, %,.0f rows/s%n", indexed ? "with message's keys and index" : "plain",
+                copied, seconds, copied / seconds);
+        return copied / seconds;
+    }
+
+    // --- the server ---
+
+    private static void awaitHealthy(HttpClient http, int port, Process server, Path log) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(300);
+        while (System.nanoTime() < deadline) {
+            if (!server.isAlive()) {
+                throw new IllegalStateException("Earshot ended before it was up:\n" + Files.readString(log));
             }
-            String url = pg.getJdbcUrl("postgres", "earshot");
-            if (!options.pgParams().isBlank()) {
-                url += (url.contains("?") ? "&" : "?") + options.pgParams();
+            try {
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health"))
+                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
             }
-            System.out.printf(Locale.ROOT, "embedded PostgreSQL %s started in %.1f s (%s)%n", serverVersion(url), seconds(t0),
-                    serverSettings(url));
-            Map<String, Object> props = baseProperties(Files.createDirectories(work.resolve("pg-app")));
-            props.put("spring.datasource.url", url);
-            props.put("spring.datasource.username", "postgres");
-            props.put("spring.datasource.password", "");
-            props.putAll(options.settings());
-            results.add(pipeline("postgres (embedded)", props, ndjson, options, heap, stored));
-            results.add(copy("postgres COPY, no indexes", url, copy, false));
-            results.add(copy("postgres COPY, message's indexes", url, copy, true));
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException("Earshot was not up within 300 s:\n" + Files.readString(log));
+    }
+
+    private static String embeddedUrl(Path data) throws IOException {
+        List<String> pid = Files.readAllLines(data.resolve("pg").resolve("postmaster.pid"));
+        String password = Files.readString(data.resolve("pg.password")).strip();
+        return "jdbc:postgresql://127.0.0.1:" + pid.get(3).strip() + "/earshot?user=earshot&password=" + password;
+    }
+
+    /** The postmaster to measure: Earshot's own (from its pid file), or a local external one found by its port. */
+    private static ProcessHandle postmaster(Path data, String jdbc) {
+        try {
+            Path pid = data.resolve("pg").resolve("postmaster.pid");
+            if (Files.exists(pid)) {
+                return ProcessHandle.of(Long.parseLong(Files.readAllLines(pid).get(0).strip())).orElse(null);
+            }
+            try (Connection c = connect(jdbc); Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("select pg_backend_pid()")) {
+                rs.next();
+                return ProcessHandle.of(rs.getLong(1)).flatMap(ProcessHandle::parent).orElse(null);
+            }
+        } catch (IOException | SQLException | RuntimeException e) {
+            return null;
         }
     }
 
-    private static Result pipeline(String target, Map<String, Object> props, Path ndjson, Options options, HeapSampler heap,
-                                   Map<String, Map<String, Long>> stored) throws IOException {
-        System.out.printf(Locale.ROOT, "== %s: starting the application%n", target);
-        System.gc();
-        long s0 = System.nanoTime();
-        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(EarshotApplication.class)
-                // the whole application as it runs in production, web layer included (its security chain needs
-                // it); the server listens on a random port and stays idle
-                .web(WebApplicationType.SERVLET)
-                .logStartupInfo(false)
-                // as command-line arguments, so that they win over application.properties
-                .run(props.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new))) {
-            Intake intake = context.getBean(Intake.class);
-            MessageItemParser parser = context.getBean(MessageItemParser.class);
-            ObjectMapper json = context.getBean(ObjectMapper.class);
-            EarshotClock clock = context.getBean(EarshotClock.class);
-            clock.reset(MessageGenerator.START);
-            System.out.printf(Locale.ROOT, "   started in %.1f s; ingesting%n", seconds(s0));
+    /** Samples the resident memory of Earshot (RSS) and of every PostgreSQL process (PSS, so shared memory counts once). */
+    private static final class Memory implements Runnable {
+        private final ProcessHandle java;
+        private final ProcessHandle postmaster;
+        private volatile boolean running = true;
+        private long javaPeak;
+        private long pgPeak;
 
-            int batchCount = (int) ((options.messages() + options.batch() - 1) / options.batch());
-            long[] batchNanos = new long[batchCount];
-            int batches = 0;
-            long acceptNanos = 0;
-            long created = 0;
-            long duplicates = 0;
-            long rejected = 0;
-            long read = 0;
-            long nextReport = Math.max(1, options.messages() / 10);
-            List<IncomingMessage> batch = new ArrayList<>(options.batch());
-            System.gc();
-            heap.reset();
-            long t0 = System.nanoTime();
-            try (BufferedReader in = Files.newBufferedReader(ndjson, StandardCharsets.UTF_8)) {
-                long batchStart = System.nanoTime();
-                String line;
-                while (true) {
-                    line = in.readLine();
-                    if (line != null) {
-                        read++;
-                        ParsedItem item = parser.parse(json.readTree(line));
-                        if (item.ok()) {
-                            batch.add(item.message());
-                        } else {
-                            rejected++;
-                            if (rejected <= 3) {
-                                System.out.printf("   parser rejected line %d: %s: %s%n", read, item.field(), item.error());
-                            }
-                        }
+        Memory(ProcessHandle java, ProcessHandle postmaster) {
+            this.java = java;
+            this.postmaster = postmaster;
+        }
+
+        @Override
+        public void run() {
+            while (running) {
+                javaPeak = Math.max(javaPeak, kb(java.pid(), "/status", "VmRSS:"));
+                if (postmaster != null) {
+                    long sum = kb(postmaster.pid(), "/smaps_rollup", "Pss:");
+                    for (ProcessHandle child : postmaster.children().toList()) {
+                        sum += kb(child.pid(), "/smaps_rollup", "Pss:");
                     }
-                    if (batch.size() == options.batch() || (line == null && !batch.isEmpty())) {
-                        long a0 = System.nanoTime();
-                        for (IntakeResult r : intake.accept(batch)) {
-                            switch (r.status()) {
-                                case "created" -> created++;
-                                case "duplicate" -> duplicates++;
-                                default -> {
-                                    rejected++;
-                                    if (rejected <= 3) {
-                                        System.out.printf("   intake rejected: %s: %s%n", r.field(), r.error());
-                                    }
-                                }
-                            }
-                        }
-                        long end = System.nanoTime();
-                        acceptNanos += end - a0;
-                        batchNanos[batches++] = end - batchStart;
-                        batchStart = end;
-                        batch = new ArrayList<>(options.batch());
-                    }
-                    if (line == null) {
-                        break;
-                    }
-                    if (read >= nextReport) {
-                        double s = seconds(t0);
-                        System.out.printf(Locale.ROOT, "   %,10d messages  %7.1f s  %,9.0f msg/s  heap %,5d MB%n", read, s, read / s,
-                                heap.peakBytes() >> 20);
-                        nextReport += Math.max(1, options.messages() / 10);
-                    }
+                    pgPeak = Math.max(pgPeak, sum);
+                }
+                try {
+                    Thread.sleep(200);
+                } catch (InterruptedException e) {
+                    return;
                 }
             }
-            double seconds = seconds(t0);
-            long peak = heap.peakBytes();
-            Arrays.sort(batchNanos, 0, batches);
-            double p50 = percentile(batchNanos, batches, 0.50);
-            double p99 = percentile(batchNanos, batches, 0.99);
-            System.out.printf(Locale.ROOT, "   done: %,d created, %,d duplicates, %,d rejected in %.1f s; intake.accept %.0f%% of "
-                            + "the time, parse %.0f%%; %d GCs, %,d ms in GC%n", created, duplicates, rejected, seconds,
-                    100.0 * acceptNanos / 1e9 / seconds, 100.0 * (1 - acceptNanos / 1e9 / seconds), heap.gcCountSinceReset(),
-                    heap.gcMillisSinceReset());
-            JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
-            Map<String, Long> counts = new LinkedHashMap<>();
-            for (String table : List.of("message", "conversation", "customer", "customer_identity", "conversation_event")) {
-                counts.put(table, jdbc.queryForObject("select count(*) from " + table, Long.class));
+        }
+
+        void stop() {
+            running = false;
+        }
+
+        long javaPeak() {
+            return javaPeak;
+        }
+
+        long pgPeak() {
+            return pgPeak;
+        }
+
+        private static long kb(long pid, String file, String key) {
+            try {
+                for (String line : Files.readAllLines(Path.of("/proc/" + pid + file))) {
+                    if (line.startsWith(key)) {
+                        return Long.parseLong(line.substring(key.length()).trim().split("\\s+")[0]);
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                // gone, or not Linux
             }
-            stored.put(target, counts);
-            System.out.printf("   stored: %s%n", counts);
-            readPath(context, clock);
-            System.out.println();
-            return new Result(target, read, seconds, p50, p99, peak, rejected == 0 ? "" : rejected + " rejected");
+            return 0;
         }
     }
 
-    /** Times the inbox and the summary report on what was just stored (the read side on the same data). */
-    private static void readPath(ConfigurableApplicationContext context, EarshotClock clock) {
-        ConversationQueries queries = context.getBean(ConversationQueries.class);
-        Reports reports = context.getBean(Reports.class);
-        for (String sort : List.of("priority", "oldest", "due")) {
-            String cursor = queries.list(new ConversationQuery("open", sort, null, null, null, 50, null)).nextCursor();
-            // the limit alternates between 50 and 51 so that no run is answered from a database's result cache
-            long[] firstPage = time(60, i -> queries.list(new ConversationQuery("open", sort, null, null, null, 50 + i % 2, null)));
-            long[] nextPage = time(60, i -> queries.list(new ConversationQuery("open", sort, null, null, null, 50 + i % 2, cursor)));
-            System.out.printf(Locale.ROOT, "   inbox sort=%-8s 50 items: first page p50 %.1f ms p99 %.1f ms; next page p50 %.1f ms p99 %.1f ms%n",
-                    sort, percentile(firstPage, firstPage.length, 0.5), percentile(firstPage, firstPage.length, 0.99),
-                    percentile(nextPage, nextPage.length, 0.5), percentile(nextPage, nextPage.length, 0.99));
-        }
-        java.time.Instant now = clock.instant();
-        long[] summary = time(10, i -> reports.summary(MessageGenerator.START, now.plusSeconds(1 + i)));
-        System.out.printf(Locale.ROOT, "   summary report over every conversation: p50 %.1f ms, max %.1f ms%n",
-                percentile(summary, summary.length, 0.5), percentile(summary, summary.length, 1.0));
+    // --- databases ---
+
+    private static Connection connect(String url) throws SQLException {
+        return DriverManager.getConnection(url, new Properties());
     }
 
-    private static long[] time(int runs, java.util.function.IntConsumer call) {
-        return Timing.sorted(1, runs, call);
-    }
-
-    private static Result copy(String target, String url, Path rows, boolean withIndexes) throws SQLException, IOException {
-        String table = withIndexes ? "bench_copy_indexed" : "bench_copy";
-        try (Connection c = DriverManager.getConnection(url, "postgres", "")) {
-            try (Statement s = c.createStatement()) {
-                s.execute("drop table if exists " + table);
-                // the columns of message (and, with indexes, its primary key, unique key and indexes), no foreign keys
-                s.execute("create table " + table + " (like message including defaults"
-                        + (withIndexes ? " including indexes including constraints" : "") + ")");
-            }
-            CopyManager copier = c.unwrap(PGConnection.class).getCopyAPI();
-            long t0 = System.nanoTime();
-            long count;
-            try (Reader in = Files.newBufferedReader(rows, StandardCharsets.UTF_8)) {
-                count = copier.copyIn("copy " + table + " from stdin (format text)", in, 1 << 16);
-            }
-            double seconds = seconds(t0);
-            System.out.printf(Locale.ROOT, "== %s: %,d rows in %.1f s%n", target, count, seconds);
-            try (Statement s = c.createStatement()) {
-                s.execute("drop table " + table);
-            }
-            return new Result(target, count, seconds, null, null, null, "");
+    private static long count(Connection c, String sql) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
         }
     }
 
-    private static void printTable(List<Result> results, Map<String, Map<String, Long>> stored) {
-        Result baseline = results.stream().filter(r -> r.target().equals("postgres COPY, no indexes")).findFirst().orElse(null);
-        Result indexed = results.stream().filter(r -> r.target().equals("postgres COPY, message's indexes")).findFirst().orElse(null);
-        String format = "%-34s %11s %9s %11s %9s %9s %9s %10s  %s%n";
+    private static void recreate(String adminUrl, String database) throws SQLException {
+        try (Connection c = connect(adminUrl); Statement s = c.createStatement()) {
+            s.execute("drop database if exists " + database + " with (force)");
+            s.execute("create database " + database);
+        }
+    }
+
+    private static String withDatabase(String url, String database) {
+        int q = url.indexOf('?');
+        String base = q < 0 ? url : url.substring(0, q);
+        String query = q < 0 ? "" : url.substring(q);
+        return base.substring(0, base.lastIndexOf('/') + 1) + database + query;
+    }
+
+    // --- output ---
+
+    private static void print(List<Result> results) {
         System.out.println();
-        System.out.printf(Locale.ROOT, format, "target", "messages", "seconds", "msg/s", "÷COPY", "p50 ms", "p99 ms",
-                "heap MB", "");
-        System.out.println("-".repeat(110));
+        System.out.println("| target | messages | seconds | msg/s | COPY rows/s (plain) | ratio | COPY rows/s (indexed) | ratio | "
+                + "request p50 ms | p99 ms | max ms | Earshot peak RSS MB | PostgreSQL peak PSS MB | created / dup / rejected | stored |");
+        System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|");
         for (Result r : results) {
-            String ratio = baseline == null ? "-" : String.format(Locale.ROOT, "%.2f", r.rate() / baseline.rate());
-            String note = r.note();
-            if (indexed != null && baseline != null && r.p50Millis() != null) {
-                note = (note.isEmpty() ? "" : note + "; ") + String.format(Locale.ROOT, "%.2f of indexed COPY", r.rate() / indexed.rate());
-            }
-            System.out.printf(Locale.ROOT, format, r.target(), String.format(Locale.ROOT, "%,d", r.messages()),
-                    String.format(Locale.ROOT, "%.1f", r.seconds()), String.format(Locale.ROOT, "%,.0f", r.rate()), ratio,
-                    r.p50Millis() == null ? "-" : String.format(Locale.ROOT, "%.1f", r.p50Millis()),
-                    r.p99Millis() == null ? "-" : String.format(Locale.ROOT, "%.1f", r.p99Millis()),
-                    r.peakHeapBytes() == null ? "-" : String.format(Locale.ROOT, "%,d", r.peakHeapBytes() >> 20), note);
+            System.out.printf(Locale.ROOT, "| %s | %,d | %.1f | %,.0f | %,.0f | **%.3f** | %,.0f | %.3f | %.0f | %.0f | %.0f | %d | %d | %,d / %,d / %,d | %,d |%n",
+                    r.target(), r.messages(), r.seconds(), r.rate(), r.copyPlain(), r.rate() / r.copyPlain(), r.copyIndexed(),
+                    r.rate() / r.copyIndexed(), r.p50(), r.p99(), r.max(), r.javaRssPeak() / 1024, r.pgPssPeak() / 1024,
+                    r.created(), r.duplicate(), r.rejected(), r.stored());
         }
-        System.out.println();
-        stored.forEach((target, counts) -> System.out.printf("stored by %s: %s%n", target, counts));
-        System.out.println();
-        System.out.println("Targets: pipeline on PostgreSQL >= 0.50 of COPY (÷COPY column, against the plain table); "
-                + ">= 20,000 msg/s with the embedded default (h2).");
-    }
-
-    /** The options of the application's H2 URL (after its first ';'), as application.properties sets them. */
-    private static String h2UrlOptions() throws IOException {
-        java.util.Properties app = new java.util.Properties();
-        try (var in = IngestBench.class.getResourceAsStream("/application.properties")) {
-            app.load(in);
-        }
-        String url = app.getProperty("spring.datasource.url");
-        return url.substring(url.indexOf(';') + 1);
-    }
-
-    static double percentile(long[] sorted, int n, double q) {
-        if (n == 0) {
-            return Double.NaN;
-        }
-        int i = (int) Math.ceil(q * n) - 1;
-        return sorted[Math.max(0, Math.min(n - 1, i))] / 1e6;
-    }
-
-    private static double seconds(long since) {
-        return (System.nanoTime() - since) / 1e9;
-    }
-
-    private static String serverVersion(String url) throws SQLException {
-        try (Connection c = DriverManager.getConnection(url, "postgres", "")) {
-            return c.getMetaData().getDatabaseProductVersion();
+        if (results.size() >= 2) {
+            Result small = results.get(0);
+            Result large = results.get(results.size() - 1);
+            System.out.printf(Locale.ROOT, "%nrate at %,d ÷ rate at %,d: %.2f (target ≥ 0.8); ratio to plain COPY: target ≥ 0.15%n",
+                    large.messages(), small.messages(), large.rate() / small.rate());
         }
     }
 
-    private static String serverSettings(String url) throws SQLException {
-        List<String> out = new ArrayList<>();
-        try (Connection c = DriverManager.getConnection(url, "postgres", ""); Statement s = c.createStatement()) {
-            for (String name : List.of("synchronous_commit", "fsync", "shared_buffers", "wal_level", "max_wal_size")) {
-                try (var rs = s.executeQuery("show " + name)) {
-                    rs.next();
-                    out.add(name + "=" + rs.getString(1));
-                }
+    private static Options parse(String[] args) {
+        List<Long> sizes = List.of(100_000L, 1_000_000L);
+        int batch = 1000;
+        int connections = 2;
+        long seed = 42;
+        String external = null;
+        String xmx = "512m";
+        List<String> settings = new ArrayList<>();
+        boolean keep = false;
+        Path jar = Path.of("target", "earshot.jar");
+        String javaOpts = System.getenv().getOrDefault("BENCH_SERVER_OPTS", "");
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--messages" -> sizes = Arrays.stream(args[++i].split(",")).map(v -> Long.parseLong(v.trim().replace("_", ""))).toList();
+                case "--batch" -> batch = Integer.parseInt(args[++i]);
+                case "--connections" -> connections = Integer.parseInt(args[++i]);
+                case "--seed" -> seed = Long.parseLong(args[++i]);
+                case "--external" -> external = args[++i];
+                case "--xmx" -> xmx = args[++i];
+                case "--set" -> settings.add(args[++i]);
+                case "--keep" -> keep = true;
+                case "--jar" -> jar = Path.of(args[++i]);
+                default -> throw new IllegalArgumentException("usage: ingest.sh [--messages 100000,1000000] [--batch 1000] "
+                        + "[--connections 2] [--seed 42] [--external jdbc:postgresql://host:port/db?user=u&password=p] [--xmx 512m] "
+                        + "[--set name=value]... [--keep] [--jar target/earshot.jar]");
             }
         }
-        return String.join(", ", out);
-    }
-
-    private static void delete(Path dir) throws IOException {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
+        return new Options(sizes, batch, connections, seed, external, xmx, settings, keep, jar.toAbsolutePath(), javaOpts);
     }
 }

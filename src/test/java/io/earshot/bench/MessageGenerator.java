@@ -12,21 +12,24 @@ import java.util.SplittableRandom;
  * Writes a deterministic stream of message items (the API's item shape, one JSON object a line) and, for the
  * raw {@code COPY} baseline, the same messages as rows of the {@code message} table in PostgreSQL's text format.
  * <p>
- * The same seed and count always give the same bytes. About a quarter as many customers as messages, on
- * twitter, email, chat and facebook; about 30% of the messages are replies to earlier ones (most of them the
- * brand answering, the rest customers following up); texts of 40 to 280 characters from complaint, question,
- * praise and outage templates; {@code createdAt} strictly increasing.
+ * The same seed and count always give the same bytes. About one customer per five messages, on twitter, email,
+ * chat, facebook and instagram; about 40% of the messages are replies to a recent one (most of them the brand
+ * answering, the rest customers following up); texts of 40 to 280 characters from complaint, question, praise
+ * and outage templates; {@code createdAt} strictly increasing, 10 ms apart on average, ending at the moment the
+ * file is written (live traffic, as a desk on the system clock receives it).
+ * <p>
+ * A reply's parent is earlier in the same batch, or at least two batches back: with two connections posting
+ * batches at once, the batch before this one may still be being stored, the one before that is.
  */
 final class MessageGenerator {
 
-    /** The first {@code createdAt}; messages follow every 150 ms on average. */
-    static final Instant START = Instant.parse("2024-03-01T08:00:00Z");
+    /** Messages follow one another every this many milliseconds on average. */
+    static final double GAP_MILLIS = 10;
     static final String BRAND = "AcmeCare";
 
-    private static final String[] CHANNELS = {"twitter", "email", "chat", "facebook"};
-    /** Cumulative shares of new customers per channel: 50% twitter, 20% email, 15% chat, 15% facebook. */
-    private static final double[] CHANNEL_SHARE = {0.50, 0.70, 0.85, 1.0};
-    private static final int RECENT = 4096;
+    private static final String[] CHANNELS = {"twitter", "email", "chat", "facebook", "instagram"};
+    /** Cumulative shares of new customers per channel: 40% twitter, 20% email, 15% chat, 15% facebook, 10% instagram. */
+    private static final double[] CHANNEL_SHARE = {0.40, 0.60, 0.75, 0.90, 1.0};
 
     private static final String[] FIRST = {"Ann", "Bob", "Chen", "Dana", "Eli", "Fatima", "Grace", "Hugo", "Ines", "Jon",
         "Kemal", "Lena", "Mia", "Noah", "Olu", "Priya", "Quinn", "Rosa", "Sven", "Tara", "Umar", "Vera", "Wes", "Yuki", "Zoe"};
@@ -86,6 +89,7 @@ final class MessageGenerator {
     }
 
     private final long count;
+    private final int batch;
     private final SplittableRandom random;
 
     // per customer: channel index, followers; and one name per customer
@@ -94,14 +98,21 @@ final class MessageGenerator {
     private int customers;
 
     // a ring of recent messages, for replies: index of the message, its customer, its thread root
-    private final long[] recentMessage = new long[RECENT];
-    private final int[] recentCustomer = new int[RECENT];
-    private final long[] recentRoot = new long[RECENT];
-    private final boolean[] recentInbound = new boolean[RECENT];
+    private final int recent;
+    private final long[] recentMessage;
+    private final int[] recentCustomer;
+    private final long[] recentRoot;
+    private final boolean[] recentInbound;
     private long recentCount;
 
-    MessageGenerator(long count, long seed) {
+    MessageGenerator(long count, int batch, long seed) {
         this.count = count;
+        this.batch = batch;
+        this.recent = Math.max(4096, 4 * batch);
+        this.recentMessage = new long[recent];
+        this.recentCustomer = new int[recent];
+        this.recentRoot = new long[recent];
+        this.recentInbound = new boolean[recent];
         this.random = new SplittableRandom(seed);
         int maxCustomers = (int) Math.min(Integer.MAX_VALUE - 8, Math.max(16, count / 2));
         this.customerChannel = new byte[maxCustomers];
@@ -112,20 +123,20 @@ final class MessageGenerator {
     Summary write(Path ndjson, Path copy) throws IOException {
         long replies = 0;
         long outbound = 0;
-        long at = START.toEpochMilli();
+        long at = System.currentTimeMillis() - (long) (count * GAP_MILLIS);
         StringBuilder line = new StringBuilder(768);
         StringBuilder row = new StringBuilder(768);
         try (BufferedWriter json = Files.newBufferedWriter(ndjson, StandardCharsets.UTF_8);
              BufferedWriter rows = Files.newBufferedWriter(copy, StandardCharsets.UTF_8)) {
             for (long i = 0; i < count; i++) {
-                at += 1 + (long) (-Math.log(1 - random.nextDouble()) * 149);
-                boolean reply = recentCount > 0 && random.nextDouble() < 0.30;
+                at += 1 + (long) (-Math.log(1 - random.nextDouble()) * (GAP_MILLIS - 1));
+                int slot = random.nextDouble() < 0.40 ? parentSlot(i) : -1;
+                boolean reply = slot >= 0;
                 int customer;
                 long root;
                 long parent = -1;
                 boolean inbound = true;
                 if (reply) {
-                    int slot = (int) ((recentCount - 1 - random.nextInt((int) Math.min(recentCount, RECENT))) % RECENT);
                     parent = recentMessage[slot];
                     customer = recentCustomer[slot];
                     root = recentRoot[slot];
@@ -149,8 +160,24 @@ final class MessageGenerator {
         return new Summary(count, replies, outbound, customers, Files.size(ndjson), Files.size(copy));
     }
 
+    /** The ring slot of a reply's parent: earlier in message {@code i}'s batch, or two batches back; -1 if none. */
+    private int parentSlot(long i) {
+        int inBatch = (int) (i % batch);
+        if (inBatch > 0 && random.nextBoolean()) {
+            long back = 1 + random.nextInt(Math.min(inBatch, recent - 1));
+            return (int) ((recentCount - back) % recent);
+        }
+        long minBack = inBatch + (long) batch + 1;
+        long maxBack = Math.min(recentCount, recent);
+        if (minBack > maxBack) {
+            return -1;
+        }
+        long back = minBack + random.nextLong(maxBack - minBack + 1);
+        return (int) ((recentCount - back) % recent);
+    }
+
     private int pickCustomer() {
-        if (customers == 0 || (customers < customerChannel.length && random.nextDouble() < 0.36)) {
+        if (customers == 0 || (customers < customerChannel.length && random.nextDouble() < 0.33)) {
             int c = customers++;
             double r = random.nextDouble();
             int ch = 0;
@@ -158,7 +185,7 @@ final class MessageGenerator {
                 ch++;
             }
             customerChannel[c] = (byte) ch;
-            customerFollowers[c] = ch == 0 || ch == 3 ? (long) Math.exp(random.nextDouble() * 12) : 0;
+            customerFollowers[c] = ch == 0 || ch >= 3 ? (long) Math.exp(random.nextDouble() * 12) : 0;
             return c;
         }
         // returning customers: recent ones more often than old ones
@@ -167,7 +194,7 @@ final class MessageGenerator {
     }
 
     private void remember(long message, int customer, long root, boolean inbound) {
-        int slot = (int) (recentCount % RECENT);
+        int slot = (int) (recentCount % recent);
         recentMessage[slot] = message;
         recentCustomer[slot] = customer;
         recentRoot[slot] = root;
@@ -204,8 +231,10 @@ final class MessageGenerator {
                 return FIRST[customer % FIRST.length].toLowerCase() + "." + customer + "@mail.example.com";
             case 2:
                 return "visitor-" + customer;
-            default:
+            case 3:
                 return "fb." + customer;
+            default:
+                return "ig_" + FIRST[customer % FIRST.length].toLowerCase() + customer;
         }
     }
 

@@ -39,7 +39,7 @@ class ReplayCommandTest {
         assumeTrue(Files.isReadable(sample), "skipped: the TWCS sample is not at " + sample.toAbsolutePath()
                 + " (set EARSHOT_DATASETS to the shared datasets folder)");
         String data = "--earshot.data-dir=" + dir.resolve("data");
-        String first = run(sample.toString(), data, "--earshot.admin-token=t");
+        String first = run(sample.toString(), data, "--earshot.admin-token=t", "--earshot.database.binaries-dir=" + io.earshot.TestPostgres.BINARIES, "--earshot.database.durable=false");
         assertThat(first).startsWith("0").contains("messages read      5,000");
         int stored = number(first, "stored");
         int rejected = number(first, "rejected");
@@ -47,7 +47,7 @@ class ReplayCommandTest {
         assertThat(rejected).as("only brand replies whose parent lies outside the sample").isLessThan(50);
         assertThat(number(first, "new conversations")).isBetween(1000, 2500);
         assertThat(first).contains("event clock now    2017-");
-        String second = run(sample.toString(), data, "--earshot.admin-token=t");
+        String second = run(sample.toString(), data, "--earshot.admin-token=t", "--earshot.database.binaries-dir=" + io.earshot.TestPostgres.BINARIES, "--earshot.database.durable=false");
         assertThat(number(second, "stored")).isZero();
         assertThat(number(second, "duplicates")).isEqualTo(stored);
     }
@@ -68,12 +68,13 @@ class ReplayCommandTest {
                 "{\"channel\":\"twitter\",\"externalId\":\"t3\",\"direction\":\"inbound\",\"author\":{\"handle\":\"someone\"},"
                         + "\"text\":\"love the new playlists\",\"createdAt\":\"2015-03-13T10:00:00Z\"}") + "\n");
         Path data = dir.resolve("story-data");
-        String out = run(file.toString(), "--earshot.data-dir=" + data, "--earshot.admin-token=t");
+        String out = run(file.toString(), "--earshot.data-dir=" + data, "--earshot.admin-token=t", "--earshot.database.binaries-dir=" + io.earshot.TestPostgres.BINARIES, "--earshot.database.durable=false");
         assertThat(out).startsWith("0");
         assertThat(number(out, "promises found")).isEqualTo(1);
         assertThat(number(out, "alerts raised")).isGreaterThanOrEqualTo(2);
-        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:h2:file:" + data.resolve("earshot")
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE", "sa", "")) {
+        try (io.earshot.platform.EmbeddedPostgres pg = io.earshot.platform.EmbeddedPostgres.start(new io.earshot.platform.EmbeddedPostgres.Options(
+                data, io.earshot.TestPostgres.BINARIES, java.util.Map.of(), java.time.Duration.ofSeconds(60), false));
+             java.sql.Connection c = java.sql.DriverManager.getConnection(pg.jdbcUrl(), pg.username(), pg.password())) {
             try (var rs = c.createStatement().executeQuery("select state, kind, due_at, broken_at from commitment")) {
                 assertThat(rs.next()).isTrue();
                 assertThat(rs.getString(1)).isEqualTo("broken");

@@ -13,18 +13,20 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import io.earshot.TestPostgres;
+import io.earshot.platform.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code kill -9} in the middle of a replay: every batch the replay reported stored is in the database, and
  * replaying the same file after the crash stores the rest and nothing twice. Runs the real command in a
- * separate JVM on the embedded default (an H2 file).
+ * separate JVM on the embedded default (Earshot's own PostgreSQL, durable), and kills the database's processes
+ * with it, as a power cut would.
  */
 class ReplayCrashTest {
 
@@ -49,7 +51,7 @@ class ReplayCrashTest {
                 if (m.matches()) {
                     acknowledged = Long.parseLong(m.group(1)) + Long.parseLong(m.group(2));
                     if (acknowledged >= 2_000) {
-                        first.destroyForcibly(); // SIGKILL on Linux: no shutdown hooks, no flush
+                        killEverything(first, data); // SIGKILL on Linux: no shutdown hooks, no flush
                         break;
                     }
                 }
@@ -75,29 +77,43 @@ class ReplayCrashTest {
     }
 
     private Process start(Path file, Path data) throws IOException {
-        List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.add("-Xmx512m");
-        cmd.add("-cp");
-        cmd.add(System.getProperty("java.class.path"));
-        cmd.add("io.earshot.EarshotApplication");
+        List<String> cmd = io.earshot.EarshotProcess.command();
         cmd.add("replay");
         cmd.add(file.toString());
         cmd.add("--batch");
         cmd.add("250");
         cmd.add("--earshot.data-dir=" + data);
         cmd.add("--earshot.admin-token=crash-test");
+        cmd.add("--earshot.database.binaries-dir=" + TestPostgres.BINARIES);
         return new ProcessBuilder(cmd).redirectErrorStream(true).start();
     }
 
+    /** Starts the data directory's own PostgreSQL (as Earshot would) and counts what it holds. */
     private static long countMessages(Path data) throws SQLException {
-        String url = "jdbc:h2:file:" + data.resolve("earshot") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE";
-        try (Connection c = DriverManager.getConnection(url, "sa", "");
+        try (EmbeddedPostgres pg = EmbeddedPostgres.start(new EmbeddedPostgres.Options(data, TestPostgres.BINARIES, java.util.Map.of(),
+                java.time.Duration.ofSeconds(120), true));
+             Connection c = DriverManager.getConnection(pg.jdbcUrl(), pg.username(), pg.password());
              ResultSet rs = c.createStatement().executeQuery("select count(*), count(distinct external_id) from message")) {
             rs.next();
             assertThat(rs.getLong(1)).as("no message stored twice").isEqualTo(rs.getLong(2));
             return rs.getLong(1);
         }
+    }
+
+    /**
+     * What a power cut does to the processes: the watchdog, the JVM and every PostgreSQL process die at once with
+     * SIGKILL, nobody gets to flush or shut down. PostgreSQL then recovers from its log on the next start.
+     */
+    private static void killEverything(Process replay, Path data) throws Exception {
+        List<ProcessHandle> children = replay.toHandle().children().toList(); // the PostgreSQL watchdog
+        children.forEach(ProcessHandle::destroyForcibly);
+        replay.destroyForcibly();
+        long pid = Long.parseLong(Files.readAllLines(data.resolve("pg").resolve("postmaster.pid")).get(0).strip());
+        ProcessHandle postmaster = ProcessHandle.of(pid).orElseThrow();
+        List<ProcessHandle> backends = postmaster.descendants().toList();
+        postmaster.destroyForcibly();
+        backends.forEach(ProcessHandle::destroyForcibly);
+        postmaster.onExit().get(30, TimeUnit.SECONDS);
     }
 
     private static void writeMessages(Path file) throws IOException {

@@ -41,9 +41,9 @@ class TwoInstancesTest {
 
     private static ConfigurableApplicationContext instance(String url) {
         return new SpringApplicationBuilder(EarshotApplication.class).web(WebApplicationType.NONE)
-                .run("--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
-                        "--spring.datasource.password=postgres", "--earshot.clock=manual", "--earshot.admin-token=two",
-                        "--earshot.classify.detect-language=false");
+                .run(java.util.stream.Stream.concat(TestPostgres.argsFor(url).stream(), java.util.stream.Stream.of(
+                        "--earshot.clock=manual", "--earshot.admin-token=two", "--earshot.classify.detect-language=false"))
+                        .toArray(String[]::new));
     }
 
     @AfterAll

@@ -17,7 +17,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @SpringBootTest(properties = {
         "earshot.demo.enabled=true", "earshot.demo.backlog=120", "earshot.demo.interval=1h",
         "earshot.admin-token=demo-test",
-        "spring.datasource.url=jdbc:h2:mem:demo-test;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1"})
+        "earshot.test.database=demo"})
 class DemoTrafficTest {
 
     @Autowired

@@ -32,10 +32,11 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Follow-through over the public API with the manual clock: weeks of promises, silences and SLA clocks in
- * seconds. Runs on H2 and on PostgreSQL (see the subclasses). The clock of one application only moves forward,
+ * seconds, on a real PostgreSQL. The clock of one application only moves forward,
  * so every test starts from wherever the last one left it.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "earshot.test.database=follow",
         "earshot.clock=manual",
         "earshot.admin-token=" + FollowThroughTests.ADMIN,
         "earshot.outbox.poll=100ms",
@@ -44,7 +45,7 @@ import tools.jackson.databind.JsonNode;
         "earshot.alerting.webhook-private-addresses=true", // the receiver listens on this machine
         "spring.mail.host=127.0.0.1",
         "spring.mail.port=3025"})
-abstract class FollowThroughTests {
+class FollowThroughTests {
 
     static final String ADMIN = "admin-follow-token";
     private static final AtomicInteger SEQ = new AtomicInteger();

@@ -39,9 +39,9 @@ class TimersAcrossInstancesTest {
 
     private static final int PROMISES = 20;
 
-    private static ConfigurableApplicationContext instance(String url, String user, String clock, String... more) {
-        List<String> args = new ArrayList<>(List.of("--spring.datasource.url=" + url, "--spring.datasource.username=" + user,
-                "--spring.datasource.password=" + user, "--earshot.clock=" + clock, "--earshot.admin-token=timers",
+    private static ConfigurableApplicationContext instance(List<String> database, String clock, String... more) {
+        List<String> args = new ArrayList<>(database);
+        args.addAll(List.of("--earshot.clock=" + clock, "--earshot.admin-token=timers",
                 "--earshot.classify.detect-language=false", "--earshot.timers.poll-interval=200ms",
                 "--earshot.alerting.webhook-private-addresses=true"));
         args.addAll(List.of(more));
@@ -82,8 +82,8 @@ class TimersAcrossInstancesTest {
     @Test
     void twoInstancesMovingTheirClocksTogetherFireEachTimerOnce() throws Exception {
         String url = TestPostgres.newDatabase("timers_manual");
-        try (ConfigurableApplicationContext a = instance(url, "postgres", "manual");
-             ConfigurableApplicationContext b = instance(url, "postgres", "manual");
+        try (ConfigurableApplicationContext a = instance(TestPostgres.argsFor(url), "manual");
+             ConfigurableApplicationContext b = instance(TestPostgres.argsFor(url), "manual");
              WebhookReceiver receiver = new WebhookReceiver(n -> 200)) {
             a.getBean(Webhooks.class).create(receiver.url(), List.of("commitment_due", "commitment_broken"), "a-secret-of-16-chars");
             List<String> ids = promises(a, "manual", Duration.ofHours(24));
@@ -105,8 +105,8 @@ class TimersAcrossInstancesTest {
     @Test
     void twoInstancesPollingWithTheSystemClockFireEachTimerOnce() throws Exception {
         String url = TestPostgres.newDatabase("timers_system");
-        try (ConfigurableApplicationContext a = instance(url, "postgres", "system");
-             ConfigurableApplicationContext b = instance(url, "postgres", "system");
+        try (ConfigurableApplicationContext a = instance(TestPostgres.argsFor(url), "system");
+             ConfigurableApplicationContext b = instance(TestPostgres.argsFor(url), "system");
              WebhookReceiver receiver = new WebhookReceiver(n -> 200)) {
             a.getBean(Webhooks.class).create(receiver.url(), List.of("commitment_due", "commitment_broken"), "a-secret-of-16-chars");
             List<String> ids = promises(a, "system", Duration.ofSeconds(2));
@@ -122,12 +122,13 @@ class TimersAcrossInstancesTest {
     }
 
     @Test
-    void aRestartInTheMiddleNeitherLosesNorDoublesATimer() throws Exception {
-        Path dir = Files.createTempDirectory("earshot-restart");
-        String url = "jdbc:h2:file:" + dir.resolve("earshot") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+    void aRestartInTheMiddleNeitherLosesNorDoublesATimer(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        // Earshot's own PostgreSQL in a data directory, as a new user runs it: stopped and started again with Earshot
+        List<String> own = List.of("--earshot.data-dir=" + dir, "--earshot.database.binaries-dir=" + TestPostgres.BINARIES,
+                "--earshot.database.durable=false");
         List<String> ids;
         Instant saidAt;
-        try (ConfigurableApplicationContext before = instance(url, "sa", "manual")) {
+        try (ConfigurableApplicationContext before = instance(own, "manual")) {
             saidAt = before.getBean(Clock.class).instant();
             ids = promises(before, "restart", Duration.ofHours(24));
             before.getBean(TimerEngine.class).advanceTo(saidAt.plus(Duration.ofHours(20))); // reminders fire, verdicts wait
@@ -135,7 +136,7 @@ class TimersAcrossInstancesTest {
             assertThat(jdbc.queryForObject("select count(*) from alert where kind = 'commitment_due'", Long.class)).isEqualTo(PROMISES);
             assertThat(jdbc.queryForObject("select count(*) from alert where kind = 'commitment_broken'", Long.class)).isZero();
         }
-        try (ConfigurableApplicationContext after = instance(url, "sa", "manual")) {
+        try (ConfigurableApplicationContext after = instance(own, "manual")) {
             TimerEngine timers = after.getBean(TimerEngine.class);
             timers.advanceTo(saidAt.plus(Duration.ofHours(25)));
             timers.advanceTo(saidAt.plus(Duration.ofDays(3)));

@@ -24,7 +24,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * X-Forwarded-For: one address guessing one password on many accounts is stopped, others are not.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.datasource.url=jdbc:h2:mem:throttle-test;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
+        "earshot.test.database=throttle",
         "earshot.clock=manual",
         "earshot.admin-token=" + SignInThrottleTest.ADMIN,
         "earshot.login-address-attempts=5",

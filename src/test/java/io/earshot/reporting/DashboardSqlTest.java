@@ -9,22 +9,20 @@ import java.time.Duration;
 import java.time.Instant;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
-/** The dashboard's statements on both databases, over a handful of rows whose figures are known. */
+/** The dashboard's statements on PostgreSQL, over a handful of rows whose figures are known. */
 class DashboardSqlTest {
 
     static final long H = 3_600_000L;
     static final Instant FROM = Instant.parse("2026-05-01T00:00:00Z");
     static final long T0 = FROM.toEpochMilli();
 
-    @ParameterizedTest
-    @ValueSource(strings = {"h2", "postgres"})
-    void figuresAreGroupedPerBucket(String database) {
-        JdbcTemplate jdbc = new JdbcTemplate(dataSource(database));
+    @Test
+    void figuresAreGroupedPerBucket() {
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource());
         // before the period: one still open, one resolved before it, one resolved in its second hour
         conversation(jdbc, 1, T0 - 5 * H, null, null, null);
         conversation(jdbc, 2, T0 - 5 * H, T0 - 4 * H, 60L, 3600L);
@@ -81,11 +79,10 @@ class DashboardSqlTest {
         assertThatThrownBy(() -> dashboard.figures(FROM, FROM.plus(Duration.ofDays(400)))).isInstanceOf(EarshotException.class);
     }
 
-    private static DataSource dataSource(String database) {
-        String name = "dashboard_" + System.nanoTime();
-        DriverManagerDataSource ds = database.equals("h2")
-                ? new DriverManagerDataSource("jdbc:h2:mem:" + name + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1")
-                : new DriverManagerDataSource(TestPostgres.newDatabase(name), "postgres", "postgres");
+    private static DataSource dataSource() {
+        String name = "dashboard";
+        DriverManagerDataSource ds = new DriverManagerDataSource(TestPostgres.newDatabase(name), TestPostgres.username(),
+                TestPostgres.password());
         Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
         return ds;
     }

@@ -31,7 +31,7 @@ import org.springframework.boot.test.context.SpringBootTest;
         "earshot.admin-token=" + DashboardBrowserTest.ADMIN,
         "earshot.admin-password=" + DashboardBrowserTest.ADMIN_PASSWORD,
         "earshot.demo.enabled=true", "earshot.demo.backlog=40", "earshot.demo.interval=1h", "earshot.demo.outage-every=1000h",
-        "spring.datasource.url=jdbc:h2:mem:dashboard-test;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1"})
+        "earshot.test.database=dashboard"})
 class DashboardBrowserTest extends BrowserTests {
 
     static final String ADMIN = "dashboard-admin-token";

@@ -28,7 +28,7 @@ import org.springframework.boot.test.context.SpringBootTest;
         "earshot.admin-password=" + DeskBrowserTest.ADMIN_PASSWORD,
         "earshot.login-attempts=3",
         "earshot.demo.enabled=true", "earshot.demo.backlog=40", "earshot.demo.interval=1h", "earshot.demo.outage-every=1000h",
-        "spring.datasource.url=jdbc:h2:mem:desk-test;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1"})
+        "earshot.test.database=desk"})
 class DeskBrowserTest extends BrowserTests {
 
     static final String ADMIN = "desk-admin-token";

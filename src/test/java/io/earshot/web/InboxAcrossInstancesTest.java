@@ -35,10 +35,10 @@ class InboxAcrossInstancesTest {
     private static final String ADMIN = "relay-admin-token";
 
     private static ConfigurableApplicationContext instance(String url, String kafka) {
-        return new SpringApplicationBuilder(EarshotApplication.class).run("--server.port=0",
-                "--spring.datasource.url=" + url, "--spring.datasource.username=postgres", "--spring.datasource.password=postgres",
-                "--earshot.admin-token=" + ADMIN, "--earshot.classify.detect-language=false",
-                "--earshot.kafka.bootstrap-servers=" + kafka);
+        java.util.List<String> args = new java.util.ArrayList<>(TestPostgres.argsFor(url));
+        args.addAll(java.util.List.of("--server.port=0", "--earshot.admin-token=" + ADMIN,
+                "--earshot.classify.detect-language=false", "--earshot.kafka.bootstrap-servers=" + kafka));
+        return new SpringApplicationBuilder(EarshotApplication.class).run(args.toArray(String[]::new));
     }
 
     private static int port(ConfigurableApplicationContext ctx) {
