@@ -28,6 +28,14 @@ final class LinearModel {
     final int classes;
     final float[] weights;
     final float[] bias;
+    /**
+     * A loaded model's weights as the file holds them, 8-bit, with {@link #scale}: a quarter of the memory of
+     * {@link #weights}, so far more of them stay in the processor's cache while scoring. Each weight is
+     * {@code quantised[i] * scale}, computed as a float exactly as {@link #read} computes {@link #weights}, so the
+     * scores are the same to the last bit. Null for a model in training.
+     */
+    private final byte[] quantised;
+    private final float scale;
 
     LinearModel(String[] labels, int bits, float[] weights, float[] bias) {
         this.labels = labels.clone();
@@ -39,6 +47,22 @@ final class LinearModel {
         }
         this.weights = weights;
         this.bias = bias;
+        this.quantised = null;
+        this.scale = 0;
+    }
+
+    private LinearModel(String[] labels, int bits, byte[] quantised, float scale, float[] bias) {
+        this.labels = labels.clone();
+        this.bits = bits;
+        this.mask = (1 << bits) - 1;
+        this.classes = labels.length;
+        if (quantised.length != (1 << bits) * classes || bias.length != classes) {
+            throw new IllegalArgumentException("weights do not match 2^bits * classes");
+        }
+        this.weights = null;
+        this.bias = bias;
+        this.quantised = quantised;
+        this.scale = scale;
     }
 
     /** Class probabilities (softmax of the scores) written into {@code out}. */
@@ -49,6 +73,11 @@ final class LinearModel {
         }
         int[] h = x.hashes;
         float[] v = x.values;
+        if (quantised != null) {
+            scoreQuantised(h, v, x.size, out);
+            softmax(out, k);
+            return;
+        }
         float[] w = weights;
         if (k == 3) {
             double s0 = out[0];
@@ -76,6 +105,46 @@ final class LinearModel {
         softmax(out, k);
     }
 
+    private void scoreQuantised(int[] h, float[] v, int n, double[] out) {
+        byte[] q = quantised;
+        float sc = scale;
+        int k = classes;
+        if (k == 3) {
+            double s0 = out[0];
+            double s1 = out[1];
+            double s2 = out[2];
+            for (int i = 0; i < n; i++) {
+                int base = (h[i] & mask) * 3;
+                float val = v[i];
+                s0 += (q[base] * sc) * val;
+                s1 += (q[base + 1] * sc) * val;
+                s2 += (q[base + 2] * sc) * val;
+            }
+            out[0] = s0;
+            out[1] = s1;
+            out[2] = s2;
+        } else if (k == 2) {
+            double s0 = out[0];
+            double s1 = out[1];
+            for (int i = 0; i < n; i++) {
+                int base = (h[i] & mask) * 2;
+                float val = v[i];
+                s0 += (q[base] * sc) * val;
+                s1 += (q[base + 1] * sc) * val;
+            }
+            out[0] = s0;
+            out[1] = s1;
+        } else {
+            for (int i = 0; i < n; i++) {
+                int base = (h[i] & mask) * k;
+                float val = v[i];
+                for (int c = 0; c < k; c++) {
+                    out[c] += (q[base + c] * sc) * val;
+                }
+            }
+        }
+    }
+
     static void softmax(double[] z, int k) {
         double max = Double.NEGATIVE_INFINITY;
         for (int c = 0; c < k; c++) {
@@ -94,6 +163,7 @@ final class LinearModel {
     /** The same model after an 8-bit round trip, as it will be once saved and loaded. */
     LinearModel quantised() {
         float scale = scale();
+        float[] weights = floats();
         float[] q = new float[weights.length];
         for (int i = 0; i < q.length; i++) {
             q[i] = quantise(weights[i], scale) * scale;
@@ -101,9 +171,21 @@ final class LinearModel {
         return new LinearModel(labels, bits, q, bias.clone());
     }
 
+    /** The weights as floats (a loaded model's computed from its 8-bit weights). */
+    private float[] floats() {
+        if (weights != null) {
+            return weights;
+        }
+        float[] w = new float[quantised.length];
+        for (int i = 0; i < w.length; i++) {
+            w[i] = quantised[i] * scale;
+        }
+        return w;
+    }
+
     private float scale() {
         float max = 0;
-        for (float w : weights) {
+        for (float w : floats()) {
             max = Math.max(max, Math.abs(w));
         }
         return max == 0 ? 1f : max / 127f;
@@ -128,6 +210,7 @@ final class LinearModel {
             }
             float scale = scale();
             out.writeFloat(scale);
+            float[] weights = floats();
             byte[] q = new byte[weights.length];
             for (int i = 0; i < q.length; i++) {
                 q[i] = quantise(weights[i], scale);
@@ -162,11 +245,7 @@ final class LinearModel {
             float scale = in.readFloat();
             byte[] q = new byte[(1 << bits) * classes];
             in.readFully(q);
-            float[] w = new float[q.length];
-            for (int i = 0; i < q.length; i++) {
-                w[i] = q[i] * scale;
-            }
-            return new LinearModel(labels, bits, w, bias);
+            return new LinearModel(labels, bits, q, scale, bias);
         }
     }
 }

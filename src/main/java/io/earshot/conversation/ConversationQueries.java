@@ -85,13 +85,15 @@ public class ConversationQueries {
             args.add(query.teamId());
         }
         if (query.q() != null && !query.q().isBlank()) {
-            String like = "%" + query.q().trim().toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
-                    .replace("_", "\\_") + "%";
-            // one pass over the messages (a semi-join), not a probe per open conversation: a rare word no longer walks
-            // every open conversation (bench/desk.sh, 100,000 conversations: no match p99 782 -> 103 ms on H2,
-            // 304 -> 187 ms on PostgreSQL; a common word 36 -> 143 ms on H2, 19 ms on PostgreSQL)
-            where.append(" and c.id in (select m.conversation_id from message m where lower(m.body) like ? escape '\\')");
-            args.add(like);
+            String words = MessageSearch.tsquery(query.q());
+            if (words == null) {
+                where.append(" and false"); // nothing searchable in it (only punctuation): nothing matches
+            } else {
+                // the conversations with a message holding every word (each as a prefix), from the words index (V12)
+                where.append(" and c.id in (select m.conversation_id from message m where to_tsvector('simple', m.body) "
+                        + "@@ to_tsquery('simple', ?))");
+                args.add(words);
+            }
         }
         if (query.cursor() != null && !query.cursor().isBlank()) {
             sort.after(Cursor.decode(query.cursor(), sort), where, args);

@@ -1,10 +1,8 @@
 package io.earshot.conversation;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -27,14 +25,31 @@ class ConversationRows {
 
     static final String QUALIFIED = "c." + COLUMNS.replace(", ", ", c.");
 
-    private static final String INSERT = "insert into conversation (" + COLUMNS + ") values "
-            + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-    private static final String UPDATE = "update conversation set customer_id = ?, channel = ?, status = ?, assignee_id = ?, "
-            + "preview = ?, priority_score = ?, priority_level = ?, priority_reasons = ?, sentiment_label = ?, "
-            + "sentiment_score = ?, intent = ?, language = ?, inbound_count = ?, created_at = ?, last_activity_at = ?, "
-            + "last_inbound_at = ?, last_outbound_at = ?, first_response_at = ?, first_response_seconds = ?, "
-            + "resolved_at = ?, resolution_seconds = ?, first_response_due = ?, next_update_due = ?, resolution_due = ?, "
-            + "due_at = ?, priority_refresh_at = ?, sla_pauses = ?, sla_policy_id = ? where id = ?";
+    /** The columns an update writes, with their types, in {@link #bindBody}'s order (all but id). */
+    private static final String[][] BODY = {
+        {"customer_id", "bigint"}, {"channel", "varchar"}, {"status", "varchar"}, {"assignee_id", "bigint"},
+        {"preview", "varchar"}, {"priority_score", "int"}, {"priority_level", "varchar"}, {"priority_reasons", "varchar"},
+        {"sentiment_label", "varchar"}, {"sentiment_score", "real"}, {"intent", "varchar"}, {"language", "varchar"},
+        {"inbound_count", "int"}, {"created_at", "bigint"}, {"last_activity_at", "bigint"}, {"last_inbound_at", "bigint"},
+        {"last_outbound_at", "bigint"}, {"first_response_at", "bigint"}, {"first_response_seconds", "bigint"},
+        {"resolved_at", "bigint"}, {"resolution_seconds", "bigint"}, {"first_response_due", "bigint"},
+        {"next_update_due", "bigint"}, {"resolution_due", "bigint"}, {"due_at", "bigint"}, {"priority_refresh_at", "bigint"},
+        {"sla_pauses", "varchar"}, {"sla_policy_id", "bigint"}};
+
+    /** One statement for every changed conversation of a batch: an UPDATE joined to the new values as arrays. */
+    private static final String UPDATE = updateStatement();
+
+    private static String updateStatement() {
+        StringBuilder set = new StringBuilder();
+        StringBuilder arrays = new StringBuilder("cast(? as bigint array)");
+        StringBuilder names = new StringBuilder("id");
+        for (String[] c : BODY) {
+            set.append(set.length() == 0 ? "" : ", ").append(c[0]).append(" = v.").append(c[0]);
+            arrays.append(", cast(? as ").append(c[1]).append(" array)");
+            names.append(", ").append(c[0]);
+        }
+        return "update conversation c set " + set + " from unnest(" + arrays + ") as v (" + names + ") where c.id = v.id";
+    }
 
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() { };
 
@@ -81,6 +96,24 @@ class ConversationRows {
         return found.isEmpty() ? null : found.get(0);
     }
 
+    /**
+     * What threading a batch needs, in one statement: these conversations (the parents' of replies) and the
+     * unresolved conversations of these customers that were active since {@code since}.
+     */
+    Map<Long, Conversation> forIntake(Collection<Long> ids, Collection<Long> customerIds, long since) {
+        Map<Long, Conversation> found = new java.util.HashMap<>();
+        if (ids.isEmpty() && customerIds.isEmpty()) {
+            return found;
+        }
+        jdbc.query("select " + COLUMNS + " from conversation where id = any(cast(? as bigint array)) "
+                + "or (customer_id = any(cast(? as bigint array)) and status <> 'resolved' and last_activity_at >= ?)",
+                rs -> {
+                    Conversation c = map(rs, 0);
+                    found.put(c.id, c);
+                }, Sql.array(ids), Sql.array(customerIds), since);
+        return found;
+    }
+
     /** The unresolved conversations of these customers that were active since {@code since}. */
     List<Conversation> unresolvedOf(Collection<Long> customerIds, long since) {
         List<Conversation> found = new ArrayList<>();
@@ -95,16 +128,37 @@ class ConversationRows {
         List<Conversation> inserts = conversations.stream().filter(c -> c.isNew).toList();
         List<Conversation> updates = conversations.stream().filter(c -> !c.isNew && c.dirty).toList();
         if (!inserts.isEmpty()) {
-            jdbc.batchUpdate(INSERT, inserts, 500, (ps, c) -> {
-                ps.setLong(1, c.id);
-                bindBody(ps, c, 2);
-            });
+            Copy copy = new Copy("conversation", COLUMNS);
+            for (Conversation c : inserts) {
+                Object[] v = values(c);
+                copy.add(c.id);
+                for (int i = 0; i < BODY.length; i++) {
+                    add(copy, BODY[i][1], v[i]);
+                }
+                copy.end();
+            }
+            copy.send(jdbc);
         }
-        if (!updates.isEmpty()) {
-            jdbc.batchUpdate(UPDATE, updates, 500, (ps, c) -> {
-                int next = bindBody(ps, c, 1);
-                ps.setLong(next, c.id);
-            });
+        for (List<Conversation> chunk : Sql.chunks(updates)) {
+            Object[][] columns = new Object[BODY.length + 1][];
+            columns[0] = new Long[chunk.size()];
+            for (int i = 0; i < BODY.length; i++) {
+                columns[i + 1] = switch (BODY[i][1]) {
+                    case "bigint" -> new Long[chunk.size()];
+                    case "int" -> new Integer[chunk.size()];
+                    case "real" -> new Float[chunk.size()];
+                    default -> new String[chunk.size()];
+                };
+            }
+            for (int r = 0; r < chunk.size(); r++) {
+                Conversation c = chunk.get(r);
+                columns[0][r] = c.id;
+                Object[] v = values(c);
+                for (int i = 0; i < BODY.length; i++) {
+                    columns[i + 1][r] = v[i];
+                }
+            }
+            jdbc.update(UPDATE, (Object[]) columns);
         }
         List<DueWatcher.DueCheck> checks = new ArrayList<>();
         for (Conversation c : conversations) {
@@ -121,47 +175,22 @@ class ConversationRows {
         }
     }
 
-    private int bindBody(PreparedStatement ps, Conversation c, int i) throws SQLException {
-        ps.setLong(i++, c.customerId);
-        ps.setString(i++, c.channel);
-        ps.setString(i++, c.status.wireName());
-        setLong(ps, i++, c.assigneeId);
-        ps.setString(i++, c.preview);
-        ps.setInt(i++, c.priority.score());
-        ps.setString(i++, c.priority.level());
-        ps.setString(i++, json.writeValueAsString(c.priority.reasons()));
-        ps.setString(i++, c.sentimentLabel);
-        if (c.sentimentScore == null) {
-            ps.setNull(i++, Types.REAL);
-        } else {
-            ps.setFloat(i++, c.sentimentScore.floatValue());
-        }
-        ps.setString(i++, c.intent);
-        ps.setString(i++, c.language);
-        ps.setInt(i++, c.inboundCount);
-        ps.setLong(i++, c.createdAt);
-        ps.setLong(i++, c.lastActivityAt);
-        setLong(ps, i++, c.lastInboundAt);
-        setLong(ps, i++, c.lastOutboundAt);
-        setLong(ps, i++, c.firstResponseAt);
-        setLong(ps, i++, c.firstResponseSeconds);
-        setLong(ps, i++, c.resolvedAt);
-        setLong(ps, i++, c.resolutionSeconds);
-        setLong(ps, i++, c.firstResponseDue);
-        setLong(ps, i++, c.nextUpdateDue);
-        setLong(ps, i++, c.resolutionDue);
-        setLong(ps, i++, c.dueAt());
-        setLong(ps, i++, c.priorityRefreshAt);
-        ps.setString(i++, c.slaPauses);
-        setLong(ps, i++, c.slaPolicyId);
-        return i;
+    /** The values of {@link #BODY}'s columns for this conversation, in that order. */
+    private Object[] values(Conversation c) {
+        return new Object[] {c.customerId, c.channel, c.status.wireName(), c.assigneeId, c.preview, c.priority.score(),
+            c.priority.level(), json.writeValueAsString(c.priority.reasons()), c.sentimentLabel,
+            c.sentimentScore == null ? null : c.sentimentScore.floatValue(), c.intent, c.language, c.inboundCount, c.createdAt,
+            c.lastActivityAt, c.lastInboundAt, c.lastOutboundAt, c.firstResponseAt, c.firstResponseSeconds, c.resolvedAt,
+            c.resolutionSeconds, c.firstResponseDue, c.nextUpdateDue, c.resolutionDue, c.dueAt(), c.priorityRefreshAt,
+            c.slaPauses, c.slaPolicyId};
     }
 
-    private static void setLong(PreparedStatement ps, int i, Long value) throws SQLException {
-        if (value == null) {
-            ps.setNull(i, Types.BIGINT);
-        } else {
-            ps.setLong(i, value);
+    private static void add(Copy copy, String type, Object value) {
+        switch (type) {
+            case "bigint" -> copy.add((Long) value);
+            case "int" -> copy.add(((Integer) value).intValue());
+            case "real" -> copy.add(value == null ? null : ((Float) value).doubleValue());
+            default -> copy.add((String) value);
         }
     }
 

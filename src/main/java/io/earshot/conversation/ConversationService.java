@@ -192,8 +192,12 @@ public class ConversationService {
                 + "from conversation where customer_id = ? order by created_at desc, id desc limit 200",
                 (rs, n) -> new CustomerView.ConversationSummary(rs.getString(1), rs.getString(2), rs.getString(3),
                         rs.getString(4), Instant.ofEpochMilli(rs.getLong(5)), instant(Sql.longOrNull(rs, "resolved_at"))), id);
+        // last seen: the newest message of the customer's conversations (ingest does not rewrite the customer row
+        // for every message, only when what we know of them changes)
+        Long newest = jdbc.queryForObject("select max(last_inbound_at) from conversation where customer_id = ?", Long.class, id);
+        long lastSeen = Math.max(row.lastSeenAt(), newest == null ? 0 : newest);
         return new CustomerView(Long.toString(row.id()), row.handle(), row.name(), row.email(), row.followers(), row.verified(),
-                Instant.ofEpochMilli(row.createdAt()), Instant.ofEpochMilli(row.lastSeenAt()), identities, list);
+                Instant.ofEpochMilli(row.createdAt()), Instant.ofEpochMilli(lastSeen), identities, list);
     }
 
     private boolean isMerged(long id) {

@@ -50,45 +50,65 @@ class CustomerRows {
     }
 
     void insert(List<Row> customers) {
-        jdbc.batchUpdate("insert into customer (id, handle, name, email, followers, verified, created_at, last_seen_at) "
-                + "values (?, ?, ?, ?, ?, ?, ?, ?)", customers, 500, (ps, c) -> {
-                    ps.setLong(1, c.id());
-                    ps.setString(2, c.handle());
-                    ps.setString(3, c.name());
-                    ps.setString(4, c.email());
-                    ps.setLong(5, c.followers());
-                    ps.setBoolean(6, c.verified());
-                    ps.setLong(7, c.createdAt());
-                    ps.setLong(8, c.lastSeenAt());
-                });
+        Copy copy = new Copy("customer", "id, handle, name, email, followers, verified, created_at, last_seen_at");
+        for (Row c : customers) {
+            copy.add(c.id()).add(c.handle()).add(c.name()).add(c.email()).add(c.followers()).add(c.verified())
+                    .add(c.createdAt()).add(c.lastSeenAt()).end();
+        }
+        copy.send(jdbc);
     }
 
     /**
-     * Adds identities that nobody holds yet; returns those another writer claimed first. Who holds each identity
-     * is read back rather than taken from the batch's update counts, which some drivers do not report
-     * (PostgreSQL's {@code reWriteBatchedInserts} answers "success, count unknown").
+     * Adds identities that nobody holds yet, in one statement; returns those another writer claimed first (the
+     * statement answers the ones it inserted).
      */
     List<NewIdentity> claim(List<NewIdentity> identities) {
         if (identities.isEmpty()) {
             return List.of();
         }
-        jdbc.batchUpdate("insert into customer_identity (channel, handle, customer_id, display, created_at) "
-                + "values (?, ?, ?, ?, ?) on conflict do nothing", identities, 500, (ps, i) -> {
-                    ps.setString(1, i.key().channel());
-                    ps.setString(2, i.key().handle());
-                    ps.setLong(3, i.customerId());
-                    ps.setString(4, i.display());
-                    ps.setLong(5, i.createdAt());
-                });
-        Map<IdentityKey, Long> holders = customersOf(identities.stream().map(NewIdentity::key).toList());
+        int n = identities.size();
+        String[] channels = new String[n];
+        String[] handles = new String[n];
+        Long[] customerIds = new Long[n];
+        String[] displays = new String[n];
+        Long[] created = new Long[n];
+        for (int i = 0; i < n; i++) {
+            NewIdentity id = identities.get(i);
+            channels[i] = id.key().channel();
+            handles[i] = id.key().handle();
+            customerIds[i] = id.customerId();
+            displays[i] = id.display();
+            created[i] = id.createdAt();
+        }
+        Set<IdentityKey> inserted = new java.util.HashSet<>();
+        jdbc.query("insert into customer_identity (channel, handle, customer_id, display, created_at) "
+                + "select * from unnest(cast(? as varchar array), cast(? as varchar array), cast(? as bigint array), "
+                + "cast(? as varchar array), cast(? as bigint array)) on conflict do nothing returning channel, handle",
+                rs -> {
+                    inserted.add(new IdentityKey(rs.getString(1), rs.getString(2)));
+                }, channels, handles, customerIds, displays, created);
         List<NewIdentity> lost = new ArrayList<>();
         for (NewIdentity i : identities) {
-            Long holder = holders.get(i.key());
-            if (holder == null || holder != i.customerId()) {
+            if (!inserted.contains(i.key())) {
                 lost.add(i);
             }
         }
         return lost;
+    }
+
+    /** Locks these customers' rows, in id order, and reads them: one statement. */
+    Map<Long, Row> lockAndLoad(Collection<Long> ids) {
+        Map<Long, Row> found = new HashMap<>();
+        List<Long> sorted = ids.stream().sorted().toList();
+        for (List<Long> chunk : Sql.chunks(sorted)) {
+            jdbc.query("select c.id, c.handle, c.name, c.email, c.followers, c.verified, c.created_at, c.last_seen_at from "
+                    + Sql.idTable("k") + " join customer c on c.id = k.id order by c.id for update of c", rs -> {
+                        Row r = new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5),
+                                rs.getBoolean(6), rs.getLong(7), rs.getLong(8));
+                        found.put(r.id(), r);
+                    }, (Object) Sql.array(chunk));
+        }
+        return found;
     }
 
     /** Refreshes what we know of customers from their latest messages (reach changes over time). */

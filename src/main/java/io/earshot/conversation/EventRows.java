@@ -19,17 +19,10 @@ class EventRows {
     }
 
     void insert(List<Row> rows) {
-        if (rows.isEmpty()) {
-            return;
+        Copy copy = new Copy("conversation_event", "id, conversation_id, at, kind, actor, details");
+        for (Row e : rows) {
+            copy.add(e.id()).add(e.conversationId()).add(e.at()).add(e.kind()).add(e.actor()).add(e.details()).end();
         }
-        jdbc.batchUpdate("insert into conversation_event (id, conversation_id, at, kind, actor, details) values (?, ?, ?, ?, ?, ?)",
-                rows, 500, (ps, e) -> {
-                    ps.setLong(1, e.id());
-                    ps.setLong(2, e.conversationId());
-                    ps.setLong(3, e.at());
-                    ps.setString(4, e.kind());
-                    ps.setString(5, e.actor());
-                    ps.setString(6, e.details());
-                });
+        copy.send(jdbc);
     }
 }

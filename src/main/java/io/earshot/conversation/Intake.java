@@ -14,7 +14,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.IntStream;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
@@ -26,9 +25,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The hot path: classifies a batch of incoming messages, finds or creates their customers, threads each into
  * a conversation, ranks the conversations and stores it all in one transaction, in batches.
  * <p>
- * Duplicates are found by (channel, externalId), which is also unique in the database. Within one instance
- * batches are written one at a time; across instances the customers' rows are locked, in id order, before
- * threading, so two writers never open two conversations for one thread.
+ * Duplicates are found by (channel, externalId), which is also unique in the database. One instance writes up to
+ * {@code earshot.ingest.writers} batches at once, each in its own transaction, as several instances do: the
+ * customers' rows are locked, in id order, before threading, so two writers never open two conversations for one
+ * thread, and a writer that loses a race for a new identity or a message key tries its whole batch again.
  */
 @Service
 public class Intake {
@@ -49,12 +49,14 @@ public class Intake {
     private final TransactionTemplate tx;
     private final ApplicationEventPublisher publisher;
     private final List<OutboundWatcher> outboundWatchers;
-    private final ReentrantLock writer = new ReentrantLock();
+    private final java.util.concurrent.Semaphore writers;
 
     Intake(SignalClassifier classifier, CustomerRows customers, ConversationRows conversations, MessageRows messages,
            EventRows events, ConversationRanking ranking, IdGenerator ids, Clock clock, ThreadingSettings settings,
-           TransactionTemplate tx, ApplicationEventPublisher publisher, List<OutboundWatcher> outboundWatchers) {
+           TransactionTemplate tx, ApplicationEventPublisher publisher, List<OutboundWatcher> outboundWatchers,
+           io.earshot.ingest.IngestSettings ingest) {
         this.outboundWatchers = outboundWatchers;
+        this.writers = new java.util.concurrent.Semaphore(ingest.writers(), true);
         this.classifier = classifier;
         this.customers = customers;
         this.conversations = conversations;
@@ -79,7 +81,7 @@ public class Intake {
                     .ifPresent(earshot::advanceTo);
         }
         BatchOutcome outcome = null;
-        writer.lock();
+        writers.acquireUninterruptibly();
         try {
             for (int attempt = 1; outcome == null; attempt++) {
                 try {
@@ -92,7 +94,7 @@ public class Intake {
                 }
             }
         } finally {
-            writer.unlock();
+            writers.release();
         }
         if (outcome.created > 0) {
             publisher.publishEvent(new MessagesArrived(List.copyOf(outcome.touched), outcome.created, outcome.duplicates));
@@ -163,40 +165,49 @@ public class Intake {
                 fresh.add(i);
             }
         }
-        Map<MessageRows.Key, MessageRows.Placed> stored = messages.find(firstIndex.keySet());
+        // ... and, in the same look, the parents of replies
+        Set<MessageRows.Key> wanted = new LinkedHashSet<>(firstIndex.keySet());
+        for (int i : fresh) {
+            IncomingMessage m = batch.get(i);
+            if (m.inReplyTo() != null) {
+                wanted.add(new MessageRows.Key(m.channel(), m.inReplyTo()));
+            }
+        }
+        Map<MessageRows.Key, MessageRows.Placed> stored = messages.find(wanted);
+        Map<MessageRows.Key, MessageRows.Placed> parents = stored;
         fresh.removeIf(i -> stored.containsKey(key(batch.get(i))));
 
         // 2. customers of the new inbound messages
-        Map<Long, CustomerRows.Row> refreshes = new LinkedHashMap<>();
+        Map<Long, Seen> refreshes = new LinkedHashMap<>();
         Map<Integer, Long> customerOf = resolveCustomers(batch, fresh, refreshes);
 
-        // 3. parents of replies, stored or earlier in this batch
-        Map<MessageRows.Key, MessageRows.Placed> parents = messages.find(fresh.stream()
-                .map(batch::get).filter(m -> m.inReplyTo() != null)
-                .map(m -> new MessageRows.Key(m.channel(), m.inReplyTo())).toList());
-
-        // 4. lock the customers, then look again for messages another instance may have stored meanwhile
+        // 3. lock the customers (in id order) and read them. A message another writer stored since the look above
+        // fails our insert as a duplicate key, and the whole batch is tried again: no second look is needed.
         Set<Long> customerIds = new LinkedHashSet<>(customerOf.values());
-        parents.values().forEach(p -> customerIds.add(p.customerId()));
-        customers.lock(customerIds);
-        if (!refreshes.isEmpty()) {
-            customers.refresh(refreshes.values()); // after the locks, so row locks are always taken in id order
+        for (int i : fresh) {
+            IncomingMessage m = batch.get(i);
+            MessageRows.Placed p = m.inReplyTo() == null ? null : parents.get(new MessageRows.Key(m.channel(), m.inReplyTo()));
+            if (p != null) {
+                customerIds.add(p.customerId());
+            }
         }
-        Map<MessageRows.Key, MessageRows.Placed> storedNow = messages.find(fresh.stream().map(i -> key(batch.get(i))).toList());
-        stored.putAll(storedNow);
-        fresh.removeIf(i -> storedNow.containsKey(key(batch.get(i))));
+        Map<Long, CustomerRows.Row> customerRows = customers.lockAndLoad(customerIds);
+        refresh(refreshes, customerRows); // after the locks, so row locks are always taken in id order
 
-        // conversations are read only now, under the locks, so no other writer changes them before we save
-        Map<Long, Conversation> loaded = new HashMap<>(conversations.byIds(
-                parents.values().stream().map(MessageRows.Placed::conversationId).distinct().toList()));
+        // 4. conversations are read only now, under the locks, so no other writer changes them before we save
         long since = now - settings.window().toMillis();
-        for (Conversation c : conversations.unresolvedOf(customerIds, since)) {
-            loaded.putIfAbsent(c.id, c);
+        Set<Long> parentConversations = new LinkedHashSet<>();
+        for (int i : fresh) {
+            IncomingMessage m = batch.get(i);
+            MessageRows.Placed p = m.inReplyTo() == null ? null : parents.get(new MessageRows.Key(m.channel(), m.inReplyTo()));
+            if (p != null) {
+                parentConversations.add(p.conversationId());
+            }
         }
+        Map<Long, Conversation> loaded = conversations.forIntake(parentConversations, customerIds, since);
         // each message looks only at its own customer's conversations (was: at all of the batch's, per message)
         Map<Long, List<Conversation>> byCustomer = new HashMap<>();
         loaded.values().forEach(c -> byCustomer.computeIfAbsent(c.customerId, k -> new ArrayList<>()).add(c));
-        Map<Long, CustomerRows.Row> customerRows = customers.byIds(customerIds);
 
         // 5. thread each new message, in order
         List<MessageRows.Row> messageRows = new ArrayList<>(fresh.size());
@@ -285,6 +296,44 @@ public class Intake {
         return out;
     }
 
+    /**
+     * Writes what the batch's messages tell of customers we knew (reach, name, email), only where it differs from
+     * their row, and keeps {@code rows} up to date for ranking.
+     */
+    private void refresh(Map<Long, Seen> seen, Map<Long, CustomerRows.Row> rows) {
+        List<CustomerRows.Row> changed = new ArrayList<>();
+        for (Map.Entry<Long, Seen> e : seen.entrySet()) {
+            CustomerRows.Row row = rows.get(e.getKey());
+            Seen update = e.getValue();
+            if (row == null) {
+                continue;
+            }
+            String name = update.name() != null ? update.name() : row.name();
+            String email = row.email() != null ? row.email() : update.email();
+            CustomerRows.Row merged = new CustomerRows.Row(row.id(), row.handle(), name, email,
+                    update.followers() != null ? update.followers() : row.followers(),
+                    update.verified() != null ? update.verified() : row.verified(), row.createdAt(),
+                    Math.max(row.lastSeenAt(), update.at()));
+            if (merged.followers() != row.followers() || merged.verified() != row.verified()
+                    || !java.util.Objects.equals(name, row.name()) || !java.util.Objects.equals(email, row.email())) {
+                changed.add(merged);
+                rows.put(row.id(), merged);
+            }
+        }
+        if (!changed.isEmpty()) {
+            customers.refresh(changed);
+        }
+    }
+
+    /** What a message says of a known customer; null where it says nothing (no followers given is not zero). */
+    private record Seen(Long followers, Boolean verified, String name, String email, long at) {
+        /** This, then what a later message of the same customer said. */
+        Seen then(Seen later) {
+            return new Seen(later.followers != null ? later.followers : followers, later.verified != null ? later.verified : verified,
+                    later.name != null ? later.name : name, email != null ? email : later.email, Math.max(at, later.at));
+        }
+    }
+
     /** Of one customer's loaded conversations, the one a new message joins, or null for a new conversation. */
     private Conversation openConversation(List<Conversation> ofCustomer, String channel, long at, long since) {
         Conversation sameChannel = null;
@@ -316,7 +365,7 @@ public class Intake {
      * the customers and identities that do not exist yet and collects, in {@code seen}, the reach to refresh for those that do (written after the row locks).
      */
     private Map<Integer, Long> resolveCustomers(List<IncomingMessage> batch, List<Integer> fresh,
-                                                Map<Long, CustomerRows.Row> seen) {
+                                                Map<Long, Seen> seen) {
         Map<Integer, Long> customerOf = new HashMap<>();
         Set<IdentityKey> keys = new LinkedHashSet<>();
         for (int i : fresh) {
@@ -361,7 +410,7 @@ public class Intake {
                             update.followers(), update.verified() || before.verified(), before.createdAt(),
                             Math.max(before.lastSeenAt(), at)));
                 } else if (a.followers() != null || a.verified() != null || a.name() != null || a.email() != null) {
-                    seen.put(customerId, update);
+                    seen.merge(customerId, new Seen(a.followers(), a.verified(), a.name(), a.email(), at), Seen::then);
                 }
             }
             for (IdentityKey k : mine) {

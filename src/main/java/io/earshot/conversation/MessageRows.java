@@ -1,6 +1,5 @@
 package io.earshot.conversation;
 
-import java.sql.Types;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -56,38 +55,17 @@ class MessageRows {
         return found;
     }
 
+    /** Writes the messages with one COPY; a (channel, externalId) stored meanwhile fails it as a duplicate key. */
     void insert(List<Row> rows) {
-        jdbc.batchUpdate("insert into message (id, channel, external_id, conversation_id, customer_id, inbound, author_handle, "
+        Copy copy = new Copy("message", "id, channel, external_id, conversation_id, customer_id, inbound, author_handle, "
                 + "author_name, agent_id, body, created_at, received_at, in_reply_to, private_message, url, language, "
-                + "sentiment_label, sentiment_score, intent) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                rows, 500, (ps, m) -> {
-                    ps.setLong(1, m.id());
-                    ps.setString(2, m.channel());
-                    ps.setString(3, m.externalId());
-                    ps.setLong(4, m.conversationId());
-                    ps.setLong(5, m.customerId());
-                    ps.setBoolean(6, m.inbound());
-                    ps.setString(7, m.authorHandle());
-                    ps.setString(8, m.authorName());
-                    if (m.agentId() == null) {
-                        ps.setNull(9, Types.BIGINT);
-                    } else {
-                        ps.setLong(9, m.agentId());
-                    }
-                    ps.setString(10, m.body());
-                    ps.setLong(11, m.createdAt());
-                    ps.setLong(12, m.receivedAt());
-                    ps.setString(13, m.inReplyTo());
-                    ps.setBoolean(14, m.privateMessage());
-                    ps.setString(15, m.url());
-                    ps.setString(16, m.language());
-                    ps.setString(17, m.sentimentLabel());
-                    if (m.sentimentScore() == null) {
-                        ps.setNull(18, Types.REAL);
-                    } else {
-                        ps.setFloat(18, m.sentimentScore().floatValue());
-                    }
-                    ps.setString(19, m.intent());
-                });
+                + "sentiment_label, sentiment_score, intent");
+        for (Row m : rows) {
+            copy.add(m.id()).add(m.channel()).add(m.externalId()).add(m.conversationId()).add(m.customerId()).add(m.inbound())
+                    .add(m.authorHandle()).add(m.authorName()).add(m.agentId()).add(m.body()).add(m.createdAt()).add(m.receivedAt())
+                    .add(m.inReplyTo()).add(m.privateMessage()).add(m.url()).add(m.language()).add(m.sentimentLabel())
+                    .add(m.sentimentScore()).add(m.intent()).end();
+        }
+        copy.send(jdbc);
     }
 }

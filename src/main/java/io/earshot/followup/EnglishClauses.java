@@ -77,6 +77,25 @@ final class EnglishClauses {
     private EnglishClauses() {
     }
 
+    /**
+     * Words of which every trigger needs one, in the raw text before {@link EnglishText#normalise} spells
+     * contractions out ("we'll", "won't", "shan't", "gonna"). A text with none of them holds no promise, and the
+     * rules' many patterns need not run: most replies say nothing of the future.
+     */
+    private static final String[] TRIGGER_WORDS = {"will", "shall", "shan", "going", "gonna", "'ll", "\u2019ll", "\u2018ll", "won",
+        "should", "expect", "let"};
+
+    /** False when {@code text} cannot hold a trigger (see {@link #TRIGGER_WORDS}); true means "read it". */
+    static boolean mayHaveTrigger(String text) {
+        String lower = text.toLowerCase(java.util.Locale.ROOT);
+        for (String w : TRIGGER_WORDS) {
+            if (lower.contains(w)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The promises of one normalised sentence, in order. */
     static List<Promise> promises(String sentence) {
         List<Trigger> triggers = triggers(sentence);

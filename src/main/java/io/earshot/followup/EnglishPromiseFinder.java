@@ -31,7 +31,7 @@ public final class EnglishPromiseFinder implements PromiseFinder {
         Objects.requireNonNull(saidAt, "saidAt");
         Objects.requireNonNull(calendar, "calendar");
         Objects.requireNonNull(soon, "soon");
-        if (text == null || text.isBlank()) {
+        if (text == null || text.isBlank() || !EnglishClauses.mayHaveTrigger(text)) {
             return List.of();
         }
         Instant byDefault = calendar.plusBusinessTime(saidAt, soon);
@@ -58,7 +58,7 @@ public final class EnglishPromiseFinder implements PromiseFinder {
 
     @Override
     public boolean mayPromise(String text) {
-        if (text == null || text.isBlank()) {
+        if (text == null || text.isBlank() || !EnglishClauses.mayHaveTrigger(text)) {
             return false;
         }
         boolean afterRequest = false;

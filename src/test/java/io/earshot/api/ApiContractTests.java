@@ -165,6 +165,31 @@ class ApiContractTests {
     }
 
     @Test
+    void searchFindsConversationsByEveryWordAsAPrefix() {
+        String word = "zq" + Long.toString(System.nanoTime(), 36); // found in no other test's messages
+        JsonNode r = results(http.post("/api/v1/messages", List.of(
+                inbound("w1", "wanda", "The " + word + "router keeps rebooting every night"),
+                inbound("w2", "walt", "My " + word + "router arrived broken"),
+                inbound("w3", "wes", "Unrelated question about invoices")), ADMIN));
+        String wanda = r.get(0).get("conversationId").asString();
+        String walt = r.get(1).get("conversationId").asString();
+        assertThat(ids("q=" + word)).containsExactlyInAnyOrder(wanda, walt); // the start of a word
+        assertThat(ids("q=" + word + "ROUTER%20reboot")).containsExactly(wanda); // every word, any case
+        assertThat(ids("q=" + word + "router%20nowhere")).isEmpty();
+        assertThat(ids("q=" + java.net.URLEncoder.encode("&|!():*<>'\\\"", java.nio.charset.StandardCharsets.UTF_8))).isEmpty();
+        assertThat(ids("q=" + java.net.URLEncoder.encode(word + ":* | ! &", java.nio.charset.StandardCharsets.UTF_8)))
+                .as("tsquery operators are words' punctuation, not operators").containsExactlyInAnyOrder(wanda, walt);
+    }
+
+    private List<String> ids(String query) {
+        Http.Answer a = http.get("/api/v1/conversations?status=all&" + query, ADMIN);
+        assertThat(a.status()).as(a.raw()).isEqualTo(200);
+        List<String> out = new ArrayList<>();
+        a.get("items").forEach(i -> out.add(i.get("id").asString()));
+        return out;
+    }
+
+    @Test
     void aCreatedAtFarAheadOfTheClockIsRejectedButSmallSkewIsNot() {
         Map<String, Object> skewed = item("twitter", run + "s1", "inbound", run + "sk", "hi", now.plusSeconds(120));
         Map<String, Object> future = item("twitter", run + "s2", "inbound", run + "sk", "hi", now.plus(Duration.ofHours(2)));

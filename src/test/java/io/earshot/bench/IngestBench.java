@@ -43,12 +43,12 @@ public final class IngestBench {
     }
 
     record Options(List<Long> sizes, int batch, int connections, long seed, String external, String xmx,
-                   List<String> settings, boolean keep, Path jar, String javaOpts) {
+                   List<String> settings, boolean keep, Path jar, String javaOpts, boolean statements) {
     }
 
     record Result(String target, long messages, double seconds, long created, long duplicate, long rejected,
                   double p50, double p99, double max, long javaRssPeak, long pgPssPeak, double copyPlain, double copyIndexed,
-                  long stored) {
+                  long stored, double javaCpu, double pgCpu) {
 
         double rate() {
             return messages / seconds;
@@ -93,6 +93,10 @@ public final class IngestBench {
                 "--earshot.admin-token=bench", "--logging.level.root=WARN", "--logging.level.io.earshot=INFO"));
         String target = "Earshot's own PostgreSQL";
         String externalDb = null;
+        if (o.statements()) {
+            cmd.add("--earshot.database.server-settings.shared_preload_libraries=pg_stat_statements");
+            cmd.add("--earshot.database.server-settings.pg_stat_statements.track=all");
+        }
         if (o.external() != null) {
             externalDb = "earshot_bench_" + n;
             recreate(o.external(), externalDb);
@@ -111,23 +115,32 @@ public final class IngestBench {
             Thread sampler = new Thread(memory, "rss-sampler");
             sampler.setDaemon(true);
             sampler.start();
+            double javaCpu0 = Memory.cpuSeconds(server.toHandle());
+            double pgCpu0 = memory.pgCpuSeconds();
             Posted posted = post(http, port, dir.resolve("messages.ndjson"), o.batch(), o.connections(), n);
+            double javaCpu = Memory.cpuSeconds(server.toHandle()) - javaCpu0;
+            double pgCpu = memory.pgCpuSeconds() - pgCpu0;
             memory.stop();
             sampler.join();
             System.out.printf(Locale.ROOT, "   posted in %.1f s: %,d created, %,d duplicate, %,d rejected%s%n", posted.seconds,
                     posted.created, posted.duplicate, posted.rejected, posted.firstRejection == null ? "" : " (first: " + posted.firstRejection + ")");
+            System.out.printf(Locale.ROOT, "   CPU while posting: Earshot %.1f s, PostgreSQL %.1f s (of %.1f s × %d cores)%n", javaCpu, pgCpu,
+                    posted.seconds, Runtime.getRuntime().availableProcessors());
             long stored;
             double plain;
             double indexed;
             try (Connection c = connect(jdbc)) {
                 stored = count(c, "select count(*) from message");
+                if (o.statements()) {
+                    statements(c, posted.seconds);
+                }
                 System.out.println("   COPY of the same rows into the same PostgreSQL ...");
                 plain = copy(c, dir.resolve("rows.copy"), false);
                 indexed = copy(c, dir.resolve("rows.copy"), true);
             }
             return new Result(target, n, posted.seconds, posted.created, posted.duplicate, posted.rejected,
                     posted.percentile(0.50), posted.percentile(0.99), posted.percentile(1.0), memory.javaPeak(), memory.pgPeak(),
-                    plain, indexed, stored);
+                    plain, indexed, stored, javaCpu, pgCpu);
         } finally {
             server.destroy();
             if (!server.waitFor(60, TimeUnit.SECONDS)) {
@@ -248,6 +261,23 @@ public final class IngestBench {
             n++;
         }
         return n;
+    }
+
+    /** With --statements: where PostgreSQL spent its time while posting (pg_stat_statements, Earshot's own only). */
+    private static void statements(Connection c, double seconds) {
+        try (Statement s = c.createStatement()) {
+            s.execute("create extension if not exists pg_stat_statements");
+            try (ResultSet rs = s.executeQuery("select calls, round(total_exec_time::numeric / 1000, 2) as s, rows, "
+                    + "left(regexp_replace(query, '\\s+', ' ', 'g'), 150) from pg_stat_statements "
+                    + "order by total_exec_time desc limit 25")) {
+                System.out.printf(Locale.ROOT, "   PostgreSQL statements by execution time (of %.1f s posting):%n", seconds);
+                while (rs.next()) {
+                    System.out.printf(Locale.ROOT, "   %9d calls %8.2f s %10d rows  %s%n", rs.getLong(1), rs.getDouble(2), rs.getLong(3), rs.getString(4));
+                }
+            }
+        } catch (SQLException e) {
+            System.out.println("   (no pg_stat_statements: " + e.getMessage() + ")");
+        }
     }
 
     // --- COPY ---
@@ -372,6 +402,29 @@ public final class IngestBench {
             return pgPeak;
         }
 
+        /** User and system CPU time of the postmaster and its children so far (children that ended are not counted). */
+        double pgCpuSeconds() {
+            if (postmaster == null) {
+                return 0;
+            }
+            double sum = cpuSeconds(postmaster);
+            for (ProcessHandle child : postmaster.children().toList()) {
+                sum += cpuSeconds(child);
+            }
+            return sum;
+        }
+
+        /** utime + stime of one process, from /proc (Linux), in seconds. */
+        static double cpuSeconds(ProcessHandle p) {
+            try {
+                String stat = Files.readString(Path.of("/proc/" + p.pid() + "/stat"));
+                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
+            } catch (IOException | RuntimeException e) {
+                return 0;
+            }
+        }
+
         private static long kb(long pid, String file, String key) {
             try {
                 for (String line : Files.readAllLines(Path.of("/proc/" + pid + file))) {
@@ -418,12 +471,13 @@ public final class IngestBench {
     private static void print(List<Result> results) {
         System.out.println();
         System.out.println("| target | messages | seconds | msg/s | COPY rows/s (plain) | ratio | COPY rows/s (indexed) | ratio | "
-                + "request p50 ms | p99 ms | max ms | Earshot peak RSS MB | PostgreSQL peak PSS MB | created / dup / rejected | stored |");
-        System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|");
+                + "request p50 ms | p99 ms | max ms | Earshot peak RSS MB | PostgreSQL peak PSS MB | CPU s Earshot / PostgreSQL | created / dup / rejected | stored |");
+        System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|---:|");
         for (Result r : results) {
-            System.out.printf(Locale.ROOT, "| %s | %,d | %.1f | %,.0f | %,.0f | **%.3f** | %,.0f | %.3f | %.0f | %.0f | %.0f | %d | %d | %,d / %,d / %,d | %,d |%n",
+            System.out.printf(Locale.ROOT, "| %s | %,d | %.1f | %,.0f | %,.0f | **%.3f** | %,.0f | %.3f | %.0f | %.0f | %.0f | %d | %d | %.0f / %.0f | %,d / %,d / %,d | %,d |%n",
                     r.target(), r.messages(), r.seconds(), r.rate(), r.copyPlain(), r.rate() / r.copyPlain(), r.copyIndexed(),
                     r.rate() / r.copyIndexed(), r.p50(), r.p99(), r.max(), r.javaRssPeak() / 1024, r.pgPssPeak() / 1024,
+                    r.javaCpu(), r.pgCpu(),
                     r.created(), r.duplicate(), r.rejected(), r.stored());
         }
         if (results.size() >= 2) {
@@ -443,6 +497,7 @@ public final class IngestBench {
         String xmx = "512m";
         List<String> settings = new ArrayList<>();
         boolean keep = false;
+        boolean statements = false;
         Path jar = Path.of("target", "earshot.jar");
         String javaOpts = System.getenv().getOrDefault("BENCH_SERVER_OPTS", "");
         for (int i = 0; i < args.length; i++) {
@@ -455,12 +510,13 @@ public final class IngestBench {
                 case "--xmx" -> xmx = args[++i];
                 case "--set" -> settings.add(args[++i]);
                 case "--keep" -> keep = true;
+                case "--statements" -> statements = true;
                 case "--jar" -> jar = Path.of(args[++i]);
                 default -> throw new IllegalArgumentException("usage: ingest.sh [--messages 100000,1000000] [--batch 1000] "
                         + "[--connections 2] [--seed 42] [--external jdbc:postgresql://host:port/db?user=u&password=p] [--xmx 512m] "
                         + "[--set name=value]... [--keep] [--jar target/earshot.jar]");
             }
         }
-        return new Options(sizes, batch, connections, seed, external, xmx, settings, keep, jar.toAbsolutePath(), javaOpts);
+        return new Options(sizes, batch, connections, seed, external, xmx, settings, keep, jar.toAbsolutePath(), javaOpts, statements);
     }
 }

@@ -15,16 +15,17 @@ import java.util.SplittableRandom;
  * The same seed and count always give the same bytes. About one customer per five messages, on twitter, email,
  * chat, facebook and instagram; about 40% of the messages are replies to a recent one (most of them the brand
  * answering, the rest customers following up); texts of 40 to 280 characters from complaint, question, praise
- * and outage templates; {@code createdAt} strictly increasing, 10 ms apart on average, ending at the moment the
- * file is written (live traffic, as a desk on the system clock receives it).
+ * and outage templates; {@code createdAt} strictly increasing over the 20 minutes before the file is written
+ * (live traffic, as a desk on the system clock receives it; short enough that no SLA falls due while it is posted,
+ * so the benchmark measures ingest, not a storm of timers that compressed time would cause).
  * <p>
  * A reply's parent is earlier in the same batch, or at least two batches back: with two connections posting
  * batches at once, the batch before this one may still be being stored, the one before that is.
  */
 final class MessageGenerator {
 
-    /** Messages follow one another every this many milliseconds on average. */
-    static final double GAP_MILLIS = 10;
+    /** The messages are spread over this long before now. */
+    static final long SPAN_MILLIS = 20 * 60 * 1000;
     static final String BRAND = "AcmeCare";
 
     private static final String[] CHANNELS = {"twitter", "email", "chat", "facebook", "instagram"};
@@ -123,13 +124,16 @@ final class MessageGenerator {
     Summary write(Path ndjson, Path copy) throws IOException {
         long replies = 0;
         long outbound = 0;
-        long at = System.currentTimeMillis() - (long) (count * GAP_MILLIS);
+        double gap = (double) SPAN_MILLIS / count;
+        long at = System.currentTimeMillis() - SPAN_MILLIS;
+        double exact = at;
         StringBuilder line = new StringBuilder(768);
         StringBuilder row = new StringBuilder(768);
         try (BufferedWriter json = Files.newBufferedWriter(ndjson, StandardCharsets.UTF_8);
              BufferedWriter rows = Files.newBufferedWriter(copy, StandardCharsets.UTF_8)) {
             for (long i = 0; i < count; i++) {
-                at += 1 + (long) (-Math.log(1 - random.nextDouble()) * (GAP_MILLIS - 1));
+                exact += -Math.log(1 - random.nextDouble()) * gap;
+                at = Math.max(at + 1, (long) exact);
                 int slot = random.nextDouble() < 0.40 ? parentSlot(i) : -1;
                 boolean reply = slot >= 0;
                 int customer;
