@@ -98,17 +98,7 @@ class CustomerRows {
 
     /** Locks these customers' rows, in id order, and reads them: one statement. */
     Map<Long, Row> lockAndLoad(Collection<Long> ids) {
-        Map<Long, Row> found = new HashMap<>();
-        List<Long> sorted = ids.stream().sorted().toList();
-        for (List<Long> chunk : Sql.chunks(sorted)) {
-            jdbc.query("select c.id, c.handle, c.name, c.email, c.followers, c.verified, c.created_at, c.last_seen_at from "
-                    + Sql.idTable("k") + " join customer c on c.id = k.id order by c.id for update of c", rs -> {
-                        Row r = new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5),
-                                rs.getBoolean(6), rs.getLong(7), rs.getLong(8));
-                        found.put(r.id(), r);
-                    }, (Object) Sql.array(chunk));
-        }
-        return found;
+        return read(ids.stream().sorted().toList(), " order by c.id for update of c");
     }
 
     /** Refreshes what we know of customers from their latest messages (reach changes over time). */
@@ -125,10 +115,14 @@ class CustomerRows {
     }
 
     Map<Long, Row> byIds(Collection<Long> ids) {
+        return read(ids, "");
+    }
+
+    private Map<Long, Row> read(Collection<Long> ids, String suffix) {
         Map<Long, Row> found = new HashMap<>();
         for (List<Long> chunk : Sql.chunks(ids)) {
             jdbc.query("select c.id, c.handle, c.name, c.email, c.followers, c.verified, c.created_at, c.last_seen_at from "
-                    + Sql.idTable("k") + " join customer c on c.id = k.id", rs -> {
+                    + Sql.idTable("k") + " join customer c on c.id = k.id" + suffix, rs -> {
                         Row r = new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5),
                                 rs.getBoolean(6), rs.getLong(7), rs.getLong(8));
                         found.put(r.id(), r);
