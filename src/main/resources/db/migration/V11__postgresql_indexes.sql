@@ -17,8 +17,3 @@ create index conversation_priority_refresh_ix on conversation (priority_refresh_
 -- Room on each page for the new version of an updated row, so an update that changes no indexed column stays on its
 -- page (HOT) and writes no index entry at all.
 alter table conversation set (fillfactor = 85);
-
--- Messages are only ever appended, roughly in time order: a BRIN index (a few pages) finds the reports' time ranges
--- where a b-tree cost every message a write.
-drop index message_outbound_created_ix;
-create index message_created_brin on message using brin (created_at);

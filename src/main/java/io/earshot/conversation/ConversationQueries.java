@@ -27,7 +27,16 @@ public class ConversationQueries {
     private final ConversationRows rows;
     private final Clock clock;
 
-    ConversationQueries(JdbcTemplate jdbc, ConversationRows rows, Clock clock) {
+    /** How many conversations, in the page's order, a search checks one by one before it asks the words index. */
+    private final int searchWindow;
+    /** Fewer messages than this estimated to hold a search's words: the search reads the words index first. */
+    private final long rareBelow;
+
+    ConversationQueries(JdbcTemplate jdbc, ConversationRows rows, Clock clock,
+                        @org.springframework.beans.factory.annotation.Value("${earshot.search.check-first:5000}") int searchWindow,
+                        @org.springframework.beans.factory.annotation.Value("${earshot.search.rare-below:20000}") long rareBelow) {
+        this.searchWindow = Math.max(1, searchWindow);
+        this.rareBelow = rareBelow;
         this.jdbc = jdbc;
         this.rows = rows;
         this.clock = clock;
@@ -84,15 +93,13 @@ public class ConversationQueries {
             where.append(" and c.assignee_id in (select a.id from agent a where a.team_id = ?)");
             args.add(query.teamId());
         }
+        Search words = null;
         if (query.q() != null && !query.q().isBlank()) {
-            String words = MessageSearch.tsquery(query.q());
-            if (words == null) {
+            String tsquery = MessageSearch.tsquery(query.q());
+            if (tsquery == null) {
                 where.append(" and false"); // nothing searchable in it (only punctuation): nothing matches
             } else {
-                // the conversations with a message holding every word (each as a prefix), from the words index (V12)
-                where.append(" and c.id in (select m.conversation_id from message m where to_tsvector('simple', m.body) "
-                        + "@@ to_tsquery('simple', ?))");
-                args.add(words);
+                words = search(tsquery);
             }
         }
         if (query.cursor() != null && !query.cursor().isBlank()) {
@@ -106,12 +113,10 @@ public class ConversationQueries {
             // here. The conversation table keeps no status-less sort indexes: each one costs every ingested message
             // a write. (One query each, not a UNION: H2 does not choose a derived table's index by its ORDER BY.)
             items = new ArrayList<>();
-            String sql = SELECT + where + " and c.status = ? order by c.status, " + sort.orderBy + " limit ?";
             for (ConversationStatus status : ConversationStatus.values()) {
                 List<Object> these = new ArrayList<>(args);
                 these.add(status.wireName());
-                these.add(limit + 1);
-                items.addAll(jdbc.query(sql, (rs, n) -> view(rs, now), these.toArray()));
+                items.addAll(fetch(where + " and c.status = ?", these, sort, "order by c.status, " + sort.orderBy, limit + 1, words, now));
             }
             items.sort(sort.order());
             if (items.size() > limit + 1) {
@@ -119,9 +124,8 @@ public class ConversationQueries {
             }
         } else {
             // with one status, leading the order with it (a no-op) lets the database read the page from that sort's index
-            args.add(limit + 1);
-            items = jdbc.query(SELECT + where + " order by " + ("all".equals(query.status()) ? "" : "c.status, ") + sort.orderBy
-                    + " limit ?", (rs, n) -> view(rs, now), args.toArray());
+            items = fetch(where.toString(), args, sort, "order by " + ("all".equals(query.status()) ? "" : "c.status, ") + sort.orderBy,
+                    limit + 1, words, now);
         }
         String next = null;
         if (items.size() > limit) {
@@ -130,6 +134,75 @@ public class ConversationQueries {
             next = Cursor.encode(sort, last);
         }
         return new Page<>(enrich(items), next);
+    }
+
+
+    /**
+     * The first {@code n} conversations matching {@code where}, in {@code sort}'s order; with {@code words}, only those
+     * with a message holding them. A search has two ways, and the planner cannot tell in advance which is quick: a
+     * common word is found by walking the conversations in the page's order, checking each one's stored message words,
+     * and the page fills within the first few hundred; a rare one is found by reading its messages from the words
+     * index and sorting their conversations. The database's own estimate of how many messages hold the words (its
+     * statistics of the words column) picks the way: the index for a rare word; for a common one the walk, which goes
+     * as far as the {@code earshot.search.check-first}-th conversation (5,000; found by a walk of the sort's index),
+     * and only when that does not fill the page does the index answer. Either way the answer is the same.
+     */
+    private List<ConversationView> fetch(String where, List<Object> args, Sort sort, String orderBy, int n, Search words, long now) {
+        String exists = " and exists (select 1 from message m where m.conversation_id = c.id "
+                + "and m.body_words @@ to_tsquery('simple', ?))";
+        if (words == null) {
+            return page(SELECT + where, args, orderBy, n, now);
+        }
+        if (words.rare()) {
+            return byIndex(where, args, orderBy, n, words.query(), now);
+        }
+        List<Object> boundaryArgs = new ArrayList<>(args);
+        boundaryArgs.add(searchWindow - 1);
+        List<Object[]> boundary = jdbc.query("select " + sort.key + ", c.id from conversation c" + where + " " + orderBy
+                + " offset ? limit 1", (rs, row) -> new Object[] {rs.getObject(1) == null ? null : rs.getLong(1), rs.getLong(2)},
+                boundaryArgs.toArray());
+        List<Object> walkArgs = new ArrayList<>(args);
+        StringBuilder walk = new StringBuilder(where);
+        if (!boundary.isEmpty()) {
+            sort.atOrBefore((Long) boundary.get(0)[0], (Long) boundary.get(0)[1], walk, walkArgs);
+        }
+        walkArgs.add(words.query());
+        List<ConversationView> found = page(SELECT + walk + exists, walkArgs, orderBy, n, now);
+        if (found.size() >= n || boundary.isEmpty()) {
+            return found; // the page is full, or every candidate was checked
+        }
+        return byIndex(where, args, orderBy, n, words.query(), now);
+    }
+
+    /** Search by the words index: the messages holding the words, then their conversations in the page's order. */
+    private List<ConversationView> byIndex(String where, List<Object> args, String orderBy, int n, String words, long now) {
+        List<Object> indexed = new ArrayList<>();
+        indexed.add(words);
+        indexed.addAll(args);
+        return page("with hits as materialized (select distinct m.conversation_id from message m "
+                + "where m.body_words @@ to_tsquery('simple', ?)) " + SELECT + where
+                + " and c.id in (select conversation_id from hits)", indexed, orderBy, n, now);
+    }
+
+    /** A search's words as a tsquery, and whether the database expects few messages to hold them. */
+    private record Search(String query, boolean rare) {
+    }
+
+    private Search search(String words) {
+        // the planner's estimate from the words column's statistics: no scan, about a millisecond
+        // (the words inline: a bound parameter may get a generic plan, estimated without them; MessageSearch leaves no
+        // quote but its own in them)
+        List<String> plan = jdbc.queryForList("explain (format json) select 1 from message m "
+                + "where m.body_words @@ to_tsquery('simple', '" + words.replace("'", "''") + "')", String.class);
+        java.util.regex.Matcher rows = java.util.regex.Pattern.compile("\"Plan Rows\":\\s*([0-9.e+]+)").matcher(String.join("", plan));
+        double estimate = rows.find() ? Double.parseDouble(rows.group(1)) : Double.MAX_VALUE;
+        return new Search(words, estimate < rareBelow);
+    }
+
+    private List<ConversationView> page(String sql, List<Object> args, String orderBy, int n, long now) {
+        List<Object> all = new ArrayList<>(args);
+        all.add(n);
+        return jdbc.query(sql + " " + orderBy + " limit ?", (rs, row) -> view(rs, now), all.toArray());
     }
 
     private record Counts(long takenAt, java.util.Map<String, Long> counts) {
@@ -274,17 +347,35 @@ public class ConversationQueries {
 
     /** The sorts and their keyset conditions. */
     enum Sort {
-        PRIORITY("c.priority_score desc, c.id desc"),
-        NEWEST("c.created_at desc, c.id desc"),
-        OLDEST("c.created_at asc, c.id asc"),
-        DUE("c.due_at asc, c.id asc"),
+        PRIORITY("c.priority_score desc, c.id desc", "c.priority_score", ">="),
+        NEWEST("c.created_at desc, c.id desc", "c.created_at", ">="),
+        OLDEST("c.created_at asc, c.id asc", "c.created_at", "<="),
+        DUE("c.due_at asc, c.id asc", "c.due_at", "<="),
         /** Waiting on us longest: open conversations where the customer spoke last, by their oldest unanswered word. */
-        WAITING("c.last_inbound_at asc, c.id asc");
+        WAITING("c.last_inbound_at asc, c.id asc", "c.last_inbound_at", "<=");
 
         final String orderBy;
+        /** The sort key's column. */
+        final String key;
+        /** How a row at or before a position compares with it, as a row value (key, id): an index range. */
+        private final String atOrBefore;
 
-        Sort(String orderBy) {
+        Sort(String orderBy, String key, String atOrBefore) {
             this.orderBy = orderBy;
+            this.key = key;
+            this.atOrBefore = atOrBefore;
+        }
+
+        /** Keeps the rows that come no later in this order than the row with this key and id. */
+        void atOrBefore(Long key, long id, StringBuilder where, List<Object> args) {
+            if (key == null) { // only 'due' has rows without a key, and they come last
+                where.append(" and (c.due_at is not null or c.id <= ?)");
+                args.add(id);
+                return;
+            }
+            where.append(" and (").append(this.key).append(", c.id) ").append(atOrBefore).append(" (?, ?)");
+            args.add(key);
+            args.add(id);
         }
 
         static Sort of(String value) {

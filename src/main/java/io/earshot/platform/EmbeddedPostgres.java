@@ -126,9 +126,8 @@ public final class EmbeddedPostgres implements AutoCloseable {
         return jdbcUrl(DATABASE);
     }
 
-    /** Batched inserts are sent as multi-row statements ({@code reWriteBatchedInserts}): fewer round trips. */
     public String jdbcUrl(String database) {
-        return "jdbc:postgresql://127.0.0.1:" + port + "/" + database + "?reWriteBatchedInserts=true";
+        return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
     }
 
     public String username() {

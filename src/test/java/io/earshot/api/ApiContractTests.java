@@ -30,6 +30,8 @@ import tools.jackson.databind.JsonNode;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "earshot.test.database=api",
+        "earshot.search.check-first=2", // so that searches take every way (see ConversationQueries.fetch)
+        "earshot.search.rare-below=0",
         "earshot.clock=manual",
         "earshot.admin-token=" + ApiContractTests.ADMIN,
         "earshot.ingest.max-body-size=4MB",

@@ -63,7 +63,8 @@ final class BenchData {
             List<Object[]> messages = new ArrayList<>(withMessages ? size : 0);
             for (int k = 0; k < size; k++) {
                 long id = FIRST_ID + from + k;
-                long created = end - (long) (random.nextDouble() * span);
+                // in time order, as a desk receives them (with some jitter): what a time index over messages meets
+                long created = end - span + (long) ((from + k + random.nextDouble() * 50) * span / (double) (n + 50));
                 String status = STATUSES[random.nextInt(STATUSES.length)];
                 String channel = CHANNELS[random.nextInt(CHANNELS.length)];
                 int score = (int) Math.min(100, Math.abs(random.nextGaussian() * 25 + 35));

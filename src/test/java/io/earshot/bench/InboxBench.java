@@ -58,7 +58,7 @@ public final class InboxBench {
             JdbcTemplate jdbc = ctx.getBean(JdbcTemplate.class);
             Instant now = Instant.parse("2026-06-01T12:00:00Z");
             long t0 = System.nanoTime();
-            BenchData.load(jdbc, n, now, 7L, false);
+            BenchData.load(jdbc, n, now, 7L, true);
             System.out.printf(Locale.ROOT, "== %s: loaded %,d customers and conversations in %.1f s%n", target, n,
                     (System.nanoTime() - t0) / 1e9);
             if (jdbc.getDataSource() != null && target.startsWith("postgres")) {
@@ -74,6 +74,13 @@ public final class InboxBench {
             }
             report("open priority channel=email", i -> queries.list(new ConversationQuery("open", "priority", "email", null, null, 50 + i % 2, null)));
             report("open priority assignee=7", i -> queries.list(new ConversationQuery("open", "priority", null, 7L, null, 50 + i % 2, null)));
+            report("open waiting", i -> queries.list(new ConversationQuery("open", "waiting", null, null, null, 50 + i % 2, null)));
+            report("pending priority", i -> queries.list(new ConversationQuery("pending", "priority", null, null, null, 50 + i % 2, null)));
+            // message search (one message per conversation, so as many messages as conversations)
+            for (String q : List.of("refund", "refund app", "xylophone", "ref")) {
+                report("search open q=" + q, i -> queries.list(new ConversationQuery("open", "priority", null, null, q, 50 + i % 2, null)));
+                report("search all q=" + q, i -> queries.list(new ConversationQuery("all", "priority", null, null, q, 50 + i % 2, null)));
+            }
             Reports reports = ctx.getBean(Reports.class);
             report("summary, last 7 days", 10, i -> reports.summary(now.minus(Duration.ofDays(7)), now.plusSeconds(i)));
             report("summary, all 90 days", 10, i -> reports.summary(now.minus(Duration.ofDays(91)), now.plusSeconds(i)));
