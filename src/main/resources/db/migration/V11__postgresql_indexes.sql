@@ -3,6 +3,8 @@
 -- Every non-HOT update of a conversation writes an entry in each of its indexes, and ingest updates a conversation
 -- for most messages, so each index earns its place:
 -- * a b-tree reads backwards as well as forwards: (status, created_at, id) serves both 'oldest' and 'newest';
+-- Rewrites or indexes whole tables: no statement timeout for this migration alone (its own transaction).
+set local statement_timeout = 0;
 drop index conversation_status_newest_ix;
 -- * threading looks a customer's few conversations up by customer and filters the rest; last_activity_at changes with
 --   every message, and an indexed column that changes rules out a HOT update;

@@ -20,6 +20,16 @@ class ApiErrors {
 
     private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
 
+    /** PostgreSQL's "canceling statement due to statement timeout" (57014), whatever Spring wrapped it in. */
+    static boolean timedOut(Throwable e) {
+        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException s && "57014".equals(s.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static ResponseEntity<ErrorBody> error(int status, String code, String message, String field) {
         return ResponseEntity.status(status).body(ErrorBody.of(code, message, field));
     }
@@ -31,12 +41,50 @@ class ApiErrors {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ErrorBody> unreadable(HttpMessageNotReadableException e) {
-        return error(400, "unreadable", "the request body is not valid JSON of the expected shape", null);
+        java.util.OptionalLong limit = io.earshot.platform.BodyTooLargeException.in(e);
+        if (limit.isPresent()) {
+            return error(413, "too_large", "the body is larger than " + limit.getAsLong() + " bytes (earshot.http.max-body-size)", null);
+        }
+        if (e.getCause() instanceof tools.jackson.core.JacksonException j && !(j instanceof tools.jackson.databind.DatabindException)) {
+            return error(400, "unreadable", "the request body is not valid JSON: " + MessagesController.brief(j), null);
+        }
+        return error(400, "unreadable", "the request body must be a JSON object of the shape this endpoint documents", null);
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ErrorBody> mismatch(MethodArgumentTypeMismatchException e) {
-        return error(400, "invalid", e.getName() + " has the wrong type", e.getName());
+        Class<?> type = e.getRequiredType();
+        String expected = type == null ? "another type" : Number.class.isAssignableFrom(type) || type.isPrimitive() && type != boolean.class
+                ? "a whole number" : type == Boolean.class || type == boolean.class ? "true or false"
+                : type.isEnum() ? "one of " + java.util.Arrays.toString(type.getEnumConstants()).toLowerCase(java.util.Locale.ROOT)
+                : "another kind of value";
+        return error(400, "invalid", e.getName() + " must be " + expected, e.getName());
+    }
+
+    @ExceptionHandler(org.springframework.web.bind.ServletRequestBindingException.class)
+    ResponseEntity<ErrorBody> binding(org.springframework.web.bind.ServletRequestBindingException e) {
+        return error(400, "invalid", "a required parameter or header is missing", null);
+    }
+
+    @ExceptionHandler(org.springframework.web.HttpMediaTypeNotAcceptableException.class)
+    ResponseEntity<ErrorBody> notAcceptable(org.springframework.web.HttpMediaTypeNotAcceptableException e) {
+        return ResponseEntity.status(406).contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                .body(ErrorBody.of("not_acceptable", "this endpoint answers application/json", null));
+    }
+
+    /** A statement cancelled by its timeout, or a database that cannot be reached: the client may try again. */
+    @ExceptionHandler({org.springframework.dao.QueryTimeoutException.class,
+            org.springframework.dao.DataAccessResourceFailureException.class,
+            org.springframework.transaction.CannotCreateTransactionException.class})
+    ResponseEntity<ErrorBody> busy(Exception e) {
+        log.warn("refused as busy: {}", e.getMessage());
+        return ResponseEntity.status(503).header("Retry-After", "5")
+                .body(ErrorBody.of("busy", "this took too long or the database is unavailable; try again, or narrow the search", null));
+    }
+
+    /** The client went away mid-answer (a closed tab, a cancelled request): nothing to answer, nothing to log. */
+    @ExceptionHandler(org.apache.catalina.connector.ClientAbortException.class)
+    void clientGone() {
     }
 
     @ExceptionHandler(MissingServletRequestParameterException.class)
@@ -72,6 +120,13 @@ class ApiErrors {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ErrorBody> unexpected(Exception e) {
+        if (timedOut(e)) {
+            return busy(e);
+        }
+        if (e instanceof java.io.IOException && e.getMessage() != null && (e.getMessage().contains("Broken pipe")
+                || e.getMessage().contains("Connection reset"))) {
+            return null; // the client went away
+        }
         log.error("unexpected failure", e);
         return error(500, "internal", "something went wrong on our side; it has been logged", null);
     }

@@ -48,13 +48,9 @@ final class Bodies {
         throw EarshotException.invalid(field, field + " must be an id (a string)");
     }
 
-    /** An ISO-8601 instant with an offset, such as 2031-05-05T10:00:00Z; the field is named when it is not one. */
+    /** An ISO-8601 instant with an offset, from 1970 to 2999, such as 2031-05-05T10:00:00Z; the field is named otherwise. */
     static java.time.Instant instant(String field, String value) {
-        try {
-            return java.time.OffsetDateTime.parse(value).toInstant();
-        } catch (java.time.format.DateTimeParseException e) {
-            throw EarshotException.invalid(field, field + " must be an ISO-8601 instant such as 2031-05-05T10:00:00Z");
-        }
+        return io.earshot.platform.Instants.require(field, value);
     }
 
     static boolean bool(JsonNode body, String field) {
@@ -102,10 +98,10 @@ final class Bodies {
         if (v == null || v.isNull()) {
             return null;
         }
-        if (!v.isIntegralNumber() || v.asLong() < min || v.asLong() > max) {
+        if (!v.isIntegralNumber() || !v.canConvertToLong() || v.longValue() < min || v.longValue() > max) {
             throw EarshotException.invalid(field, field + " must be a whole number from " + min + " to " + max);
         }
-        return v.asLong();
+        return v.longValue();
     }
 
     /** A duration such as "1h", "30m", "2d" or "PT1H"; required. */

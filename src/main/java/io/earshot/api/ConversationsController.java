@@ -38,10 +38,12 @@ class ConversationsController {
     private final io.earshot.followup.FollowThrough followThrough;
     private final io.earshot.followup.Commitments commitments;
     private final io.earshot.listening.Topics topics;
+    private final io.earshot.platform.ExpensiveReads expensive;
 
     ConversationsController(ConversationQueries queries, ConversationService service,
                             io.earshot.followup.FollowThrough followThrough, io.earshot.followup.Commitments commitments,
-                            io.earshot.listening.Topics topics) {
+                            io.earshot.listening.Topics topics, io.earshot.platform.ExpensiveReads expensive) {
+        this.expensive = expensive;
         this.topics = topics;
         this.queries = queries;
         this.service = service;
@@ -90,7 +92,8 @@ class ConversationsController {
             topicTerms = topics.byId(Ids.parse(topic).orElse(-1L)).map(io.earshot.listening.Topic::terms)
                     .orElseThrow(() -> EarshotException.invalid("topic", "no topic with id '" + topic + "'"));
         }
-        return queries.list(new ConversationQuery(status, sort, channel, assigneeId, q, n, cursor, intent, sentiment, teamId, topicTerms));
+        ConversationQuery query = new ConversationQuery(status, sort, channel, assigneeId, q, n, cursor, intent, sentiment, teamId, topicTerms);
+        return q == null || q.isBlank() ? queries.list(query) : expensive.run(() -> queries.list(query));
     }
 
     @Operation(summary = "One conversation with its messages (with signals), commitments and timeline", responses = @ApiResponse(responseCode = "404", description = "no such conversation", content = @Content(mediaType = "application/json", examples = @ExampleObject(value = Examples.ERROR))))

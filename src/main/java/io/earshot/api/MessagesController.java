@@ -35,6 +35,8 @@ import tools.jackson.databind.ObjectMapper;
 @Tag(name = "Messages")
 class MessagesController {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(MessagesController.class);
+
     private final Intake intake;
     private final MessageItemParser parser;
     private final IngestSettings settings;
@@ -88,8 +90,7 @@ class MessagesController {
         for (int i = 0; i < nodes.size(); i++) {
             ParsedItem parsed = unreadable.get(i) != null ? unreadable.get(i) : parser.parse(nodes.get(i));
             JsonNode node = nodes.get(i);
-            String externalId = node != null && node.isObject() && node.hasNonNull("externalId")
-                    ? node.get("externalId").asString() : null;
+            String externalId = echoedId(node);
             Map<String, Object> r = new LinkedHashMap<>();
             r.put("index", i);
             r.put("externalId", externalId);
@@ -104,7 +105,7 @@ class MessagesController {
         int batch = Math.max(1, settings.batchSize());
         for (int from = 0; from < valid.size(); from += batch) {
             int to = Math.min(valid.size(), from + batch);
-            List<IntakeResult> out = intake.accept(valid.subList(from, to));
+            List<IntakeResult> out = store(valid.subList(from, to));
             for (int k = 0; k < out.size(); k++) {
                 IntakeResult res = out.get(k);
                 Map<String, Object> r = results.get(validIndex.get(from + k));
@@ -118,6 +119,44 @@ class MessagesController {
             }
         }
         return Map.of("results", results);
+    }
+
+    /**
+     * Stores one batch. Every item was validated, so a batch the database refuses holds an item nobody foresaw:
+     * rather than failing its valid siblings (a client retrying on 5xx would retry the poison batch forever), the
+     * items are stored one at a time and the one the database refuses is rejected alone. Each attempt is its own
+     * transaction, so nothing from the failed batch was stored and nothing is stored twice. A database that is
+     * down or too slow still fails the request (503), since every item would fail the same way.
+     */
+    private List<IntakeResult> store(List<IncomingMessage> batch) {
+        try {
+            return intake.accept(batch);
+        } catch (org.springframework.dao.TransientDataAccessException | org.springframework.dao.DataAccessResourceFailureException e) {
+            throw e;
+        } catch (org.springframework.dao.DataAccessException e) {
+            if (batch.size() == 1) {
+                log.warn("a message was refused by the database: {}", e.getMostSpecificCause().getMessage());
+                return List.of(IntakeResult.rejected(null, "this message could not be stored; it has been logged"));
+            }
+            List<IntakeResult> out = new ArrayList<>(batch.size());
+            for (IncomingMessage m : batch) {
+                out.addAll(store(List.of(m)));
+            }
+            return out;
+        }
+    }
+
+    /** The item's externalId as the client sent it, when it is a string or a number; anything else is not echoed. */
+    private static String echoedId(JsonNode node) {
+        if (node == null || !node.isObject()) {
+            return null;
+        }
+        JsonNode id = node.get("externalId");
+        if (id == null || !(id.isString() || id.isNumber())) {
+            return null;
+        }
+        String s = id.isString() ? id.stringValue() : id.asString();
+        return s.length() > 200 ? s.substring(0, 200) : s;
     }
 
     private static void reject(Map<String, Object> r, String field, String error) {
@@ -139,6 +178,9 @@ class MessagesController {
             }
             line++;
             int to = end > start && body[end - 1] == '\r' ? end - 1 : end;
+            if (to - start >= 3 && (body[start] & 0xff) == 0xEF && (body[start + 1] & 0xff) == 0xBB && (body[start + 2] & 0xff) == 0xBF) {
+                start += 3; // a byte-order mark, as editors on Windows write them: not part of the JSON
+            }
             if (!blank(body, start, to)) {
                 try {
                     nodes.add(json.readTree(body, start, to - start));
@@ -181,11 +223,18 @@ class MessagesController {
                 + " bytes (earshot.ingest.max-body-size); send fewer messages per request", null);
     }
 
-    private static String brief(JacksonException e) {
+    /** What is wrong with the JSON, where, in words: no parser class names or settings. */
+    static String brief(JacksonException e) {
         String m = e.getOriginalMessage();
+        String where = e.getLocation() == null || e.getLocation().getLineNr() < 1 ? ""
+                : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
         if (m == null) {
-            return "parse error";
+            return "parse error" + where;
         }
-        return m.length() > 200 ? m.substring(0, 200) : m;
+        if (m.contains("Constraints") || m.contains("exceeds the maximum")) {
+            return "a number, string or nesting in it is longer or deeper than allowed" + where;
+        }
+        m = m.replaceAll("\\(?(?:[a-z][a-z0-9]*\\.)+[A-Z]\\w*(?:\\$\\w+)?\\)?", "").replaceAll("\\s+", " ").strip();
+        return (m.length() > 160 ? m.substring(0, 160) : m) + where;
     }
 }

@@ -22,10 +22,12 @@ class ReportsController {
 
     private final Reports reports;
     private final Clock clock;
+    private final io.earshot.platform.ExpensiveReads expensive;
 
-    ReportsController(Reports reports, Clock clock) {
+    ReportsController(Reports reports, Clock clock, io.earshot.platform.ExpensiveReads expensive) {
         this.reports = reports;
         this.clock = clock;
+        this.expensive = expensive;
     }
 
     /** The summary over {@code from} (default: 7 days ago) to {@code to} (default: now). */
@@ -34,7 +36,7 @@ class ReportsController {
     @GetMapping("/api/v1/reports/summary")
     Summary summary(@RequestParam(required = false) String from, @RequestParam(required = false) String to) {
         Instant[] period = period(from, to);
-        return reports.summary(period[0], period[1]);
+        return expensive.run(() -> reports.summary(period[0], period[1]));
     }
 
     /** Follow-through per agent. */
@@ -42,7 +44,7 @@ class ReportsController {
     @GetMapping("/api/v1/reports/agents")
     java.util.Map<String, Object> agents(@RequestParam(required = false) String from, @RequestParam(required = false) String to) {
         Instant[] period = period(from, to);
-        java.util.List<AgentFigures> items = reports.perAgent(period[0], period[1]);
+        java.util.List<AgentFigures> items = expensive.run(() -> reports.perAgent(period[0], period[1]));
         return java.util.Map.of("from", period[0], "to", period[1], "items", items);
     }
 
@@ -51,7 +53,7 @@ class ReportsController {
     @GetMapping("/api/v1/reports/teams")
     java.util.Map<String, Object> teams(@RequestParam(required = false) String from, @RequestParam(required = false) String to) {
         Instant[] period = period(from, to);
-        return java.util.Map.of("from", period[0], "to", period[1], "items", reports.perTeam(period[0], period[1]));
+        return java.util.Map.of("from", period[0], "to", period[1], "items", expensive.run(() -> reports.perTeam(period[0], period[1])));
     }
 
     private Instant[] period(String from, String to) {

@@ -2,9 +2,6 @@ package io.earshot.ingest;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Objects;
@@ -25,6 +22,7 @@ public final class MessageItemParser {
 
     static final int MAX_ID_CHARS = 200;
     static final int MAX_HANDLE_CHARS = 200;
+    static final int MAX_NAME_CHARS = 200;
     static final int MAX_EMAIL_CHARS = 320;
     static final int MAX_URL_CHARS = 2000;
 
@@ -136,7 +134,7 @@ public final class MessageItemParser {
             throw new Rejection("author", "author must be an object");
         }
         String handle = requiredString(node.get("handle"), "author.handle", MAX_HANDLE_CHARS);
-        String name = optionalString(node.get("name"), "author.name", 0);
+        String name = optionalString(node.get("name"), "author.name", MAX_NAME_CHARS);
         String email = email(node.get("email"));
         Long followers = followers(node.get("followers"));
         Boolean verified = optionalBoolean(node.get("verified"), "author.verified");
@@ -192,13 +190,8 @@ public final class MessageItemParser {
         if (!node.isString()) {
             throw new Rejection("createdAt", "createdAt must be an ISO-8601 string");
         }
-        Instant createdAt;
-        try {
-            createdAt = OffsetDateTime.parse(node.stringValue(), DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
-        } catch (DateTimeParseException e) {
-            throw new Rejection("createdAt",
-                    "createdAt must be an ISO-8601 timestamp with a zone offset, like 2017-10-31T22:10:47Z");
-        }
+        Instant createdAt = io.earshot.platform.Instants.parse(node.stringValue()).orElseThrow(() -> new Rejection("createdAt",
+                "createdAt must be an ISO-8601 timestamp with a zone offset from 1970 to 2999, like 2017-10-31T22:10:47Z"));
         Instant latest = clock.instant().plus(limits.maxClockSkew());
         if (createdAt.isAfter(latest)) {
             throw new Rejection("createdAt",

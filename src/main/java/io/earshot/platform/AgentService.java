@@ -61,6 +61,12 @@ public class AgentService {
 
     @Transactional
     public Created create(String name, String email, Role role) {
+        if (name == null || name.isBlank() || name.strip().length() > 200) {
+            throw EarshotException.invalid("name", "name must not be blank and at most 200 characters");
+        }
+        if (email == null || email.strip().length() > 320 || !email.strip().matches("[^@\\s]+@[^@\\s]+")) {
+            throw EarshotException.invalid("email", "email must be an address like name@example.com, at most 320 characters");
+        }
         String normalisedEmail = email.trim().toLowerCase(Locale.ROOT);
         if (agents.byEmail(normalisedEmail).isPresent()) {
             throw new EarshotException(409, "conflict", "an agent with email '" + normalisedEmail + "' exists already", "email");

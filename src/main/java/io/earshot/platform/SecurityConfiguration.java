@@ -65,7 +65,8 @@ class SecurityConfiguration {
                         .requestMatchers("/admin", "/admin/**").hasRole("ADMIN")
                         .requestMatchers("/canned", "/canned/**").hasRole("LEAD")
                         .anyRequest().hasRole("AGENT"))
-                .formLogin(f -> f.loginPage("/login").usernameParameter("email").defaultSuccessUrl("/inbox", false)
+                .formLogin(f -> f.loginPage("/login").usernameParameter("email")
+                        .successHandler(withDeviceCookie(throttle))
                         // one answer for a wrong password, an unknown email and a locked account: no telling which exists
                         .failureHandler((req, res, ex) -> {
                             throttle.failed(req.getRemoteAddr());
@@ -78,6 +79,20 @@ class SecurityConfiguration {
                         "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; "
                                 + "connect-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'self'; object-src 'none'")));
         return http.build();
+    }
+
+    /** After sign-in: the page asked for (or the inbox), and a device cookie so that a throttle on this network spares this browser. */
+    private static org.springframework.security.web.authentication.AuthenticationSuccessHandler withDeviceCookie(SignInThrottle throttle) {
+        org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler next =
+                new org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler();
+        next.setDefaultTargetUrl("/inbox");
+        return (request, response, authentication) -> {
+            jakarta.servlet.http.Cookie cookie = throttle.deviceCookie(authentication.getName(), request.isSecure());
+            if (cookie != null) {
+                response.addCookie(cookie);
+            }
+            next.onAuthenticationSuccess(request, response, authentication);
+        };
     }
 
     /**

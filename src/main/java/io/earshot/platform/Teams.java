@@ -36,6 +36,7 @@ public class Teams {
     }
 
     public Team create(String name, String timeZone, String hours, String holidays, Long leadId) {
+        check(name, timeZone, hours, holidays);
         long id = ids.nextId();
         jdbc.sql("insert into team (id, name, time_zone, hours, holidays, lead_id, created_at) values (?, ?, ?, ?, ?, ?, ?)")
                 .params(id, name, timeZone, hours, holidays, leadId, clock.millis()).update();
@@ -44,9 +45,26 @@ public class Teams {
     }
 
     public void update(Team team) {
+        check(team.name(), team.timeZone(), team.hours(), team.holidays());
         jdbc.sql("update team set name = ?, time_zone = ?, hours = ?, holidays = ?, lead_id = ? where id = ?")
                 .params(team.name(), team.timeZone(), team.hours(), team.holidays(), team.leadId(), team.id()).update();
         snapshot.set(null);
+    }
+
+    /** Refuses what the table cannot hold, before anything is written. */
+    private static void check(String name, String timeZone, String hours, String holidays) {
+        if (name == null || name.isBlank() || name.length() > 200) {
+            throw EarshotException.invalid("name", "a team needs a name of at most 200 characters");
+        }
+        if (timeZone == null || timeZone.length() > 64) {
+            throw EarshotException.invalid("timeZone", "timeZone must be a zone such as Europe/Berlin");
+        }
+        if (hours == null || hours.length() > 300) {
+            throw EarshotException.invalid("hours", "hours must be at most 300 characters, such as mon-fri 09:00-17:00");
+        }
+        if (holidays != null && holidays.length() > 4000) {
+            throw EarshotException.invalid("holidays", "holidays take at most 4000 characters");
+        }
     }
 
     /** Puts an agent in a team, or in none with {@code null}. */

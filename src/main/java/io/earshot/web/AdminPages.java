@@ -59,9 +59,11 @@ class AdminPages {
                 throw EarshotException.invalid("email", "a name and an email address like name@example.com are needed");
             }
             Role r = Role.fromWire(role).orElseThrow(() -> EarshotException.invalid("role", "role must be agent, lead or admin"));
+            Long teamId = team == null || team.isBlank() ? null : Ids.parse(team).flatMap(teams::byId).map(Team::id)
+                    .orElseThrow(() -> EarshotException.invalid("team", "there is no such team"));
             AgentService.Created created = agentService.create(name.strip(), email, r, password);
-            if (team != null && !team.isBlank()) {
-                teams.join(created.agent().id(), Ids.parse(team).flatMap(teams::byId).map(Team::id).orElse(null));
+            if (teamId != null) {
+                teams.join(created.agent().id(), teamId);
             }
             flash.addFlashAttribute("notice", "Agent " + created.agent().name() + " created. Their API token, shown only now: "
                     + created.token());
@@ -104,7 +106,7 @@ class AdminPages {
             Long leadId = lead == null || lead.isBlank() ? null : Ids.parse(lead).flatMap(agents::byId).map(Agent::id).orElse(null);
             teams.create(name.strip(), timeZone.strip(), hours.strip(), days, leadId);
             flash.addFlashAttribute("notice", "Team " + name.strip() + " created.");
-        } catch (IllegalArgumentException e) {
+        } catch (EarshotException | IllegalArgumentException e) {
             flash.addFlashAttribute("problem", e.getMessage());
         } catch (DuplicateKeyException e) {
             flash.addFlashAttribute("problem", "a team named '" + name.strip() + "' exists");

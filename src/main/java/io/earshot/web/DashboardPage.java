@@ -49,8 +49,10 @@ class DashboardPage {
     private final Dashboard dashboard;
     private final CurrentAgent current;
     private final Clock clock;
+    private final io.earshot.platform.ExpensiveReads expensive;
 
-    DashboardPage(Dashboard dashboard, CurrentAgent current, Clock clock) {
+    DashboardPage(Dashboard dashboard, CurrentAgent current, Clock clock, io.earshot.platform.ExpensiveReads expensive) {
+        this.expensive = expensive;
         this.dashboard = dashboard;
         this.current = current;
         this.clock = clock;
@@ -82,7 +84,8 @@ class DashboardPage {
             error = e.getMessage() + " Showing the last 7 days instead.";
             period = defaultPeriod();
         }
-        Dashboard.Figures f = dashboard.figures(period.from(), period.to());
+        Period shown = period;
+        Dashboard.Figures f = expensive.run(() -> dashboard.figures(shown.from(), shown.to()));
         model.addAttribute("agent", current.of(principal));
         model.addAttribute("error", error);
         model.addAttribute("period", period);
@@ -106,7 +109,7 @@ class DashboardPage {
         } catch (EarshotException e) {
             return ResponseEntity.badRequest().contentType(new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8)).body(e.getMessage() + "\n");
         }
-        String body = ReportCsv.write(dashboard.figures(period.from(), period.to()));
+        String body = ReportCsv.write(expensive.run(() -> dashboard.figures(period.from(), period.to())));
         return ResponseEntity.ok()
                 .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=earshot-report-" + FILE.format(period.from()) + "-"

@@ -27,8 +27,11 @@ class InboxPage {
     private final io.earshot.platform.Agents agents;
     private final io.earshot.listening.Topics topics;
 
+    private final io.earshot.platform.ExpensiveReads expensive;
+
     InboxPage(ConversationQueries conversations, CurrentAgent current, io.earshot.platform.Teams teams,
-              io.earshot.platform.Agents agents, io.earshot.listening.Topics topics) {
+              io.earshot.platform.Agents agents, io.earshot.listening.Topics topics, io.earshot.platform.ExpensiveReads expensive) {
+        this.expensive = expensive;
         this.topics = topics;
         this.agents = agents;
         this.conversations = conversations;
@@ -67,9 +70,10 @@ class InboxPage {
         Page<ConversationView> page;
         String error = null;
         try {
-            page = conversations.list(new ConversationQuery(f.status(), f.sort(), blank(f.channel()), f.mine() ? Long.valueOf(agent.id()) : f.assignee(),
+            ConversationQuery query = new ConversationQuery(f.status(), f.sort(), blank(f.channel()), f.mine() ? Long.valueOf(agent.id()) : f.assignee(),
                     blank(f.q()), PAGE, null, blank(f.intent()), blank(f.sentiment()), f.team(),
-                    f.topic() == null ? null : topics.byId(f.topic()).map(io.earshot.listening.Topic::terms).orElse(java.util.List.of("\u0000"))));
+                    f.topic() == null ? null : topics.byId(f.topic()).map(io.earshot.listening.Topic::terms).orElse(java.util.List.of("\u0000")));
+            page = query.q() == null ? conversations.list(query) : expensive.run(() -> conversations.list(query));
         } catch (EarshotException e) {
             page = new Page<>(java.util.List.of(), null);
             error = e.getMessage();

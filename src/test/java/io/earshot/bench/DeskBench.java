@@ -50,7 +50,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Prints p50/p90/p99/max and a summary against the targets (issue 4: first paint under 300 ms server time with
  * 100,000 conversations; PRODUCT.md: a new inbound message visible in an open inbox within 1 s, p99).
  * <p>
- * {@code bench/desk.sh [--conversations 100000] [--targets h2,postgres] [--runs 200] [--messages 200] [--rate 20] [--explain]}
+ * {@code bench/desk.sh [--conversations 100000] [--external URL] [--runs 200] [--messages 200] [--rate 20] [--explain]}
  */
 public final class DeskBench {
 

@@ -315,7 +315,7 @@ public final class IngestBench {
 
     // --- the server ---
 
-    private static void awaitHealthy(HttpClient http, int port, Process server, Path log) throws Exception {
+    static void awaitHealthy(HttpClient http, int port, Process server, Path log) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(300);
         while (System.nanoTime() < deadline) {
             if (!server.isAlive()) {

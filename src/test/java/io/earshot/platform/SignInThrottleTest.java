@@ -40,7 +40,12 @@ class SignInThrottleTest {
 
     /** Signs in from {@code address}; answers where the form sent the browser. */
     String signIn(String address, String email, String password) throws Exception {
-        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
+        return signIn(address, email, password, new CookieManager());
+    }
+
+    /** Signs in from {@code address} with a browser that keeps its cookies in {@code cookies}. */
+    String signIn(String address, String email, String password, CookieManager cookies) throws Exception {
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(cookies)
                 .followRedirects(HttpClient.Redirect.NEVER).build();
         HttpResponse<String> form = browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
                 .header("X-Forwarded-For", address).build(), HttpResponse.BodyHandlers.ofString());
@@ -89,5 +94,27 @@ class SignInThrottleTest {
         assertThat(signIn("203.0.113.7", email, "the right password")).endsWith("/login?throttled=1");
         http.post("/api/v1/clock", Map.of("now", now.plus(Duration.ofMinutes(15)).toString()), ADMIN);
         assertThat(signIn("203.0.113.7", email, "the right password")).endsWith("/inbox");
+    }
+
+    @Test
+    void aBrowserThatSignedInBeforeIsNotLockedOutByAGuesserOnItsNetwork() throws Exception {
+        Http http = new Http(port);
+        String email = "office-" + System.nanoTime() + "@example.com";
+        assertThat(http.post("/api/v1/agents", Map.of("name", "Office admin", "email", email, "role", "admin",
+                "password", "the admin's password"), ADMIN).status()).isEqualTo(201);
+        CookieManager adminsBrowser = new CookieManager();
+        assertThat(signIn("192.0.2.50", email, "the admin's password", adminsBrowser)).endsWith("/inbox");
+        assertThat(adminsBrowser.getCookieStore().getCookies()).anyMatch(c -> c.getName().equals("earshot_device") && c.isHttpOnly());
+
+        // someone behind the same office address guesses one password on many accounts
+        for (int i = 0; i < 5; i++) {
+            assertThat(signIn("192.0.2.50", "victim" + i + "@example.com", "Winter2026!")).endsWith("/login?error");
+        }
+        // a browser that never signed in here waits, even with the right password
+        assertThat(signIn("192.0.2.50", email, "the admin's password")).endsWith("/login?throttled=15");
+        // the admin's own browser is not locked out of the desk
+        assertThat(signIn("192.0.2.50", email, "the admin's password", adminsBrowser)).endsWith("/inbox");
+        // its device cookie is for the admin only: with it, other accounts from that address still wait
+        assertThat(signIn("192.0.2.50", "victim1@example.com", "Winter2026!", adminsBrowser)).endsWith("/login?throttled=15");
     }
 }

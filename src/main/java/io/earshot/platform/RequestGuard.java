@@ -1,0 +1,126 @@
+package io.earshot.platform;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * One body-size limit for every endpoint, before anything reads a byte: {@code earshot.http.max-body-size} (1 MB),
+ * or {@code earshot.ingest.max-body-size} for {@code POST /api/v1/messages}. A declared length over the limit is
+ * refused at once; a chunked body is counted as it is read and refused when it passes the limit, so nothing ever
+ * holds more than the limit in memory. Answered 413 in the API's error shape.
+ */
+public final class RequestGuard extends OncePerRequestFilter {
+
+    private final long maxBody;
+    private final long maxMessagesBody;
+
+    public RequestGuard(long maxBody, long maxMessagesBody) {
+        this.maxBody = maxBody;
+        this.maxMessagesBody = maxMessagesBody;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        long limit = "/api/v1/messages".equals(request.getRequestURI()) ? maxMessagesBody : maxBody;
+        if (request.getContentLengthLong() > limit) {
+            response.setHeader("Connection", "close");
+            HttpErrors.write(response, 413, "too_large", "the body is larger than " + limit + " bytes"
+                    + (limit == maxMessagesBody ? " (earshot.ingest.max-body-size); send fewer messages per request"
+                    : " (earshot.http.max-body-size)"));
+            return;
+        }
+        String type = request.getContentType();
+        if (type != null && !type.isBlank() && !readable(type)) {
+            HttpErrors.write(response, 415, "unsupported_media_type", "the Content-Type header is not a media type Earshot reads "
+                    + "(send application/json; the messages endpoint also takes application/x-ndjson)");
+            return;
+        }
+        chain.doFilter(new Limited(request, limit), response);
+    }
+
+    /** A Content-Type that names one concrete media type (no wildcards, parseable). */
+    private static boolean readable(String type) {
+        try {
+            org.springframework.http.MediaType media = org.springframework.http.MediaType.parseMediaType(type);
+            return !media.isWildcardType() && !media.isWildcardSubtype();
+        } catch (org.springframework.http.InvalidMediaTypeException e) {
+            return false;
+        }
+    }
+
+    private static final class Limited extends HttpServletRequestWrapper {
+        private final long limit;
+        private ServletInputStream stream;
+
+        Limited(HttpServletRequest request, long limit) {
+            super(request);
+            this.limit = limit;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() throws IOException {
+            if (stream == null) {
+                stream = new Counting(super.getInputStream(), limit);
+            }
+            return stream;
+        }
+    }
+
+    private static final class Counting extends ServletInputStream {
+        private final ServletInputStream in;
+        private final long limit;
+        private long read;
+
+        Counting(ServletInputStream in, long limit) {
+            this.in = in;
+            this.limit = limit;
+        }
+
+        private int count(int n) throws BodyTooLargeException {
+            if (n > 0) {
+                read += n;
+                if (read > limit) {
+                    throw new BodyTooLargeException(limit);
+                }
+            }
+            return n;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = in.read();
+            if (b >= 0) {
+                count(1);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            return count(in.read(b, off, len));
+        }
+
+        @Override
+        public boolean isFinished() {
+            return in.isFinished();
+        }
+
+        @Override
+        public boolean isReady() {
+            return in.isReady();
+        }
+
+        @Override
+        public void setReadListener(ReadListener listener) {
+            in.setReadListener(listener);
+        }
+    }
+}
