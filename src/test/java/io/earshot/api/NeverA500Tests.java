@@ -4,19 +4,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
 import io.earshot.Http;
+import java.net.CookieManager;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.NetworkInterface;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,6 +48,7 @@ class NeverA500Tests {
 
     static final String ADMIN = "never-a-500-admin-token";
     private static final AtomicInteger SEQ = new AtomicInteger();
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
 
     @LocalServerPort
     int port;
@@ -148,6 +159,63 @@ class NeverA500Tests {
             assertThat(http.delete("/api/v1/webhooks/" + id, ADMIN).status()).isEqualTo(204);
         } finally {
             receiver.stop(0);
+        }
+    }
+
+    // ---- CSV export -------------------------------------------------------------------------------------------
+
+    /** Signs in to the desk through its form; the browser, with its session cookie. */
+    private HttpClient signIn(String email, String password) throws Exception {
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER).build();
+        HttpResponse<String> form = browser.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/login")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        Matcher token = CSRF.matcher(form.body());
+        assertThat(token.find()).as(form.body()).isTrue();
+        String body = "email=" + URLEncoder.encode(email, StandardCharsets.UTF_8) + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8)
+                + "&_csrf=" + URLEncoder.encode(token.group(1), StandardCharsets.UTF_8);
+        HttpResponse<String> answer = browser.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(302);
+        assertThat(answer.headers().firstValue("Location").orElseThrow()).endsWith("/inbox");
+        return browser;
+    }
+
+    @Test
+    void theCsvExportDefusesFullWidthFormulasInAgentNames() throws Exception {
+        Map<String, String> names = new LinkedHashMap<>();
+        names.put("eq", "\uFF1DHYPERLINK(\"http://x.example\")" + run);
+        names.put("plus", "\uFF0B1+" + run);
+        names.put("minus", "\uFF0D1+" + run);
+        names.put("at", "\uFF20SUM(A1)" + run);
+        Map<String, String> tokens = new HashMap<>();
+        for (Map.Entry<String, String> n : names.entrySet()) {
+            Http.Answer agent = http.post("/api/v1/agents", Map.of("name", n.getValue(), "email", run + n.getKey() + "@example.com",
+                    "role", "agent"), ADMIN);
+            assertThat(agent.status()).as(agent.raw()).isEqualTo(201);
+            tokens.put(n.getKey(), agent.get("token").asString());
+        }
+        String viewer = run + "viewer@example.com";
+        assertThat(http.post("/api/v1/agents", Map.of("name", "Viewer " + run, "email", viewer, "role", "lead",
+                "password", "a desk password"), ADMIN).status()).isEqualTo(201);
+        for (Map.Entry<String, String> n : names.entrySet()) {
+            Map<String, Object> item = inbound("csv-" + n.getKey(), "Where is my parcel?");
+            Http.Answer in = http.post("/api/v1/messages", item, ADMIN);
+            assertThat(in.status()).as(in.raw()).isEqualTo(200);
+            String conversation = in.get("results").get(0).get("conversationId").asString();
+            Http.Answer reply = http.post("/api/v1/conversations/" + conversation + "/replies", Map.of("text", "Looking now."),
+                    tokens.get(n.getKey()));
+            assertThat(reply.status()).as(reply.raw()).isEqualTo(201);
+        }
+        HttpClient desk = signIn(viewer, "a desk password");
+        HttpResponse<String> csv = desk.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/dashboard.csv?from=" + now.minus(Duration.ofDays(1))
+                        + "&to=" + now.plus(Duration.ofHours(1)))).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertThat(csv.statusCode()).as(csv.body()).isEqualTo(200);
+        String body = csv.body();
+        for (String name : names.values()) {
+            String quoted = name.contains(",") || name.contains("\"") ? "\"'" + name.replace("\"", "\"\"") + "\"" : "'" + name;
+            assertThat(body).as(name).contains(",," + quoted + ",");
         }
     }
 }
