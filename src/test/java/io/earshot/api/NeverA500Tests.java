@@ -218,4 +218,42 @@ class NeverA500Tests {
             assertThat(body).as(name).contains(",," + quoted + ",");
         }
     }
+
+    // ---- canned responses ------------------------------------------------------------------------------------
+
+    @Test
+    void aCannedResponseForEveryTeamComesBackWithoutATeam() {
+        Map<String, Object> body = new HashMap<>();
+        body.put("title", "Everyone " + run);
+        body.put("body", "Hi {{customer.firstName}}, we are on it.");
+        body.put("teamId", null);
+        Http.Answer made = http.post("/api/v1/canned-responses", body, ADMIN);
+        assertThat(made.status()).as(made.raw()).isEqualTo(201);
+        assertThat(teamIdOf(made.body())).as(made.raw()).isNull();
+        String id = made.get("id").asString();
+
+        JsonNode listed = null;
+        for (JsonNode c : http.get("/api/v1/canned-responses?all=true", ADMIN).get("items")) {
+            if (c.get("id").asString().equals(id)) {
+                listed = c;
+            }
+        }
+        assertThat(listed).isNotNull();
+        assertThat(teamIdOf(listed)).as(listed.toString()).isNull();
+
+        String team = http.post("/api/v1/teams", Map.of("name", "Canned " + run), ADMIN).get("id").asString();
+        body.put("teamId", team);
+        Http.Answer forTeam = http.put("/api/v1/canned-responses/" + id, body, ADMIN);
+        assertThat(forTeam.status()).as(forTeam.raw()).isEqualTo(200);
+        assertThat(teamIdOf(forTeam.body())).isEqualTo(team);
+        body.put("teamId", null);
+        Http.Answer back = http.put("/api/v1/canned-responses/" + id, body, ADMIN);
+        assertThat(back.status()).as(back.raw()).isEqualTo(200);
+        assertThat(teamIdOf(back.body())).as(back.raw()).isNull();
+    }
+
+    private static String teamIdOf(JsonNode canned) {
+        JsonNode team = canned.get("teamId");
+        return team == null || team.isNull() ? null : team.asString();
+    }
 }
