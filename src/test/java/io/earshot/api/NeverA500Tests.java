@@ -219,7 +219,7 @@ class NeverA500Tests {
         }
     }
 
-    // ---- canned responses ------------------------------------------------------------------------------------
+    // ---- canned responses and teams ---------------------------------------------------------------------------
 
     @Test
     void aCannedResponseForEveryTeamComesBackWithoutATeam() {
@@ -255,5 +255,32 @@ class NeverA500Tests {
     private static String teamIdOf(JsonNode canned) {
         JsonNode team = canned.get("teamId");
         return team == null || team.isNull() ? null : team.asString();
+    }
+
+    @Test
+    void aTeamCannotBeGivenABlankName() {
+        for (String blank : List.of("", "   ", "\u00a0", "\u2007\u202f", "\u200b", "\ufeff \t")) {
+            Map<String, Object> create = Map.of("name", blank);
+            Http.Answer made = http.post("/api/v1/teams", create, ADMIN);
+            assertThat(made.status()).as("POST '" + blank + "' " + made.raw()).isEqualTo(400);
+            assertThat(made.get("error").get("code").asString()).isEqualTo("invalid");
+            assertThat(made.get("error").get("field").asString()).isEqualTo("name");
+        }
+        Http.Answer team = http.post("/api/v1/teams", Map.of("name", "\u00a0 Support " + run + " \u200b"), ADMIN);
+        assertThat(team.status()).as(team.raw()).isEqualTo(201);
+        assertThat(team.get("name").asString()).isEqualTo("Support " + run);
+        String id = team.get("id").asString();
+        for (String blank : List.of("", "   ", "\u00a0", "\u200b")) {
+            Http.Answer changed = http.put("/api/v1/teams/" + id, Map.of("name", blank), ADMIN);
+            assertThat(changed.status()).as("PUT '" + blank + "' " + changed.raw()).isEqualTo(400);
+            assertThat(changed.get("error").get("field").asString()).isEqualTo("name");
+        }
+        assertThat(http.get("/api/v1/teams/" + id, ADMIN).get("name").asString()).isEqualTo("Support " + run);
+        Http.Answer renamed = http.put("/api/v1/teams/" + id, Map.of("name", " Care " + run + " "), ADMIN);
+        assertThat(renamed.status()).as(renamed.raw()).isEqualTo(200);
+        assertThat(renamed.get("name").asString()).isEqualTo("Care " + run);
+        Http.Answer kept = http.put("/api/v1/teams/" + id, Map.of("timeZone", "Europe/Berlin"), ADMIN);
+        assertThat(kept.status()).as(kept.raw()).isEqualTo(200);
+        assertThat(kept.get("name").asString()).isEqualTo("Care " + run);
     }
 }
