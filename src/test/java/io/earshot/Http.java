@@ -41,6 +41,12 @@ public final class Http {
         return postRaw(path, text, "application/json", token);
     }
 
+    public Answer put(String path, Object body, String token) {
+        String text = body instanceof String s ? s : json.writeValueAsString(body);
+        return send(HttpRequest.newBuilder(URI.create(base + path)).PUT(HttpRequest.BodyPublishers.ofString(text))
+                .header("Content-Type", "application/json"), token);
+    }
+
     public Answer delete(String path, String token) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE(), token);
     }

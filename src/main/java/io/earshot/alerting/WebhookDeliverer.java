@@ -4,9 +4,6 @@ import io.earshot.platform.EarshotClock;
 import io.earshot.platform.TimerHandler;
 import io.earshot.platform.Timers;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.NoSuchAlgorithmException;
@@ -41,10 +38,10 @@ class WebhookDeliverer implements TimerHandler {
     private final ObjectMapper json;
     private final Alerts alerts;
     private final AlertingSettings settings;
-    private final HttpClient http;
+    private final WebhookClient client;
 
     WebhookDeliverer(JdbcTemplate jdbc, TransactionTemplate tx, Timers timers, EarshotClock clock, ObjectMapper json,
-                     Alerts alerts, AlertingSettings settings) {
+                     Alerts alerts, AlertingSettings settings, WebhookClient client) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.timers = timers;
@@ -52,7 +49,7 @@ class WebhookDeliverer implements TimerHandler {
         this.json = json;
         this.alerts = alerts;
         this.settings = settings;
-        this.http = HttpClient.newBuilder().connectTimeout(settings.webhookTimeout()).followRedirects(HttpClient.Redirect.NEVER).build();
+        this.client = client;
     }
 
     static String key(long deliveryId, int attempt) {
@@ -98,30 +95,22 @@ class WebhookDeliverer implements TimerHandler {
         String error = null;
         long started = System.nanoTime(); // measures the call, not domain time
         try {
-            URI target = URI.create(t.url());
-            java.util.Optional<String> refused = WebhookAddresses.refusal(target, settings.webhookPrivateAddresses(), true);
-            if (refused.isPresent()) {
-                error = "not called: " + refused.get();
-            } else {
-                HttpRequest request = HttpRequest.newBuilder(target).timeout(settings.webhookTimeout())
-                        .header("Content-Type", "application/json")
-                        .header("User-Agent", "Earshot-Webhooks/1")
-                        .header("X-Earshot-Event", alert.kind())
-                        .header("X-Earshot-Delivery", Long.toString(deliveryId))
-                        .header("X-Earshot-Timestamp", timestamp)
-                        .header("X-Earshot-Signature", "sha256=" + sign(t.secret(), timestamp + "." + body))
-                        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
-                HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
-                status = response.statusCode();
-                if (status < 200 || status >= 300) {
-                    error = "HTTP " + status;
-                }
+            Map<String, String> headers = new LinkedHashMap<>();
+            headers.put("Content-Type", "application/json");
+            headers.put("User-Agent", "Earshot-Webhooks/1");
+            headers.put("X-Earshot-Event", alert.kind());
+            headers.put("X-Earshot-Delivery", Long.toString(deliveryId));
+            headers.put("X-Earshot-Timestamp", timestamp);
+            headers.put("X-Earshot-Signature", "sha256=" + sign(t.secret(), timestamp + "." + body));
+            // the address is checked as the connection is made, on the very addresses connected to
+            status = client.post(URI.create(t.url()), headers, body);
+            if (status < 200 || status >= 300) {
+                error = "HTTP " + status;
             }
+        } catch (WebhookResolver.Refused e) {
+            error = "not called: " + e.getMessage();
         } catch (java.io.IOException | IllegalArgumentException e) {
             error = (e.getClass().getSimpleName() + ": " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            error = "interrupted";
         }
         long duration = (System.nanoTime() - started) / 1_000_000;
         record(t, attempt, status, error == null ? null : error.substring(0, Math.min(error.length(), 480)), duration);

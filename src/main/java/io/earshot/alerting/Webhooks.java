@@ -20,10 +20,10 @@ public class Webhooks {
     private final JdbcTemplate jdbc;
     private final IdGenerator ids;
     private final EarshotClock clock;
-    private final AlertingSettings settings;
+    private final WebhookResolver addresses;
 
-    Webhooks(JdbcTemplate jdbc, IdGenerator ids, EarshotClock clock, AlertingSettings settings) {
-        this.settings = settings;
+    Webhooks(JdbcTemplate jdbc, IdGenerator ids, EarshotClock clock, WebhookResolver addresses) {
+        this.addresses = addresses;
         this.jdbc = jdbc;
         this.ids = ids;
         this.clock = clock;
@@ -31,7 +31,7 @@ public class Webhooks {
 
     /**
      * Registers a receiver for the alert kinds in {@code events} ("*" for all). An address inside Earshot's own
-     * network is registered with a warning; every call to it is refused (see {@link WebhookAddresses}).
+     * network is registered with a warning; every call to it is refused (see {@link WebhookResolver}).
      */
     public Webhook create(String url, List<String> events, String secret) {
         URI uri;
@@ -56,8 +56,8 @@ public class Webhooks {
         if (secret == null || secret.length() < 8) {
             throw EarshotException.invalid("secret", "secret must have at least 8 characters (use a long random one)");
         }
-        // accepted, with a warning: the refusal itself happens before every call (a name can move after this)
-        String warning = WebhookAddresses.refusal(uri, settings.webhookPrivateAddresses(), false)
+        // accepted, with a warning: the refusal itself happens at every call, on the addresses it connects to
+        String warning = addresses.refusal(uri, false)
                 .map(why -> "calls to this address will be refused: " + why).orElse(null);
         long id = ids.nextId();
         long now = clock.millis();

@@ -40,7 +40,7 @@ class TeamsController {
     @ResponseStatus(HttpStatus.CREATED)
     Map<String, Object> create(@RequestBody JsonNode body) {
         Bodies.object(body);
-        String name = Bodies.text(body, "name", true, 200).strip();
+        String name = name(Bodies.text(body, "name", true, 200));
         Calendar c = calendar(body, "UTC", "mon-fri 09:00-17:00", "");
         Long lead = lead(body);
         try {
@@ -55,10 +55,11 @@ class TeamsController {
     Map<String, Object> update(@PathVariable String id, @RequestBody JsonNode body) {
         Team t = teams.byId(Ids.require(id, "team")).orElseThrow(() -> EarshotException.notFound("team", id));
         Bodies.object(body);
-        String name = Bodies.text(body, "name", false, 200);
+        String given = Bodies.text(body, "name", false, 200);
+        String name = given == null ? t.name() : name(given);
         Calendar c = calendar(body, t.timeZone(), t.hours(), t.holidays());
         Long lead = body.has("leadId") ? lead(body) : t.leadId();
-        Team changed = new Team(t.id(), name == null ? t.name() : name.strip(), c.zone(), c.hours(), c.holidays(), lead);
+        Team changed = new Team(t.id(), name, c.zone(), c.hours(), c.holidays(), lead);
         try {
             teams.update(changed);
         } catch (DuplicateKeyException e) {
@@ -96,6 +97,30 @@ class TeamsController {
     }
 
     private record Calendar(String zone, String hours, String holidays) {
+    }
+
+    /**
+     * A team's name without what cannot be seen around it: spaces of every kind (no-break ones too), zero-width and
+     * other format characters, control characters. Nothing visible left is a blank name, refused.
+     */
+    static String name(String given) {
+        int start = 0;
+        int end = given.length();
+        while (start < end && invisible(given.codePointAt(start))) {
+            start += Character.charCount(given.codePointAt(start));
+        }
+        while (end > start && invisible(given.codePointBefore(end))) {
+            end -= Character.charCount(given.codePointBefore(end));
+        }
+        if (start == end) {
+            throw EarshotException.invalid("name", "name must not be blank");
+        }
+        return given.substring(start, end);
+    }
+
+    private static boolean invisible(int c) {
+        int type = Character.getType(c);
+        return Character.isWhitespace(c) || Character.isSpaceChar(c) || type == Character.FORMAT || type == Character.CONTROL;
     }
 
     private static Calendar calendar(JsonNode body, String zone, String hours, String holidays) {

@@ -103,8 +103,9 @@ public class CannedResponses {
     }
 
     private static CannedResponse map(java.sql.ResultSet rs) throws java.sql.SQLException {
-        long team = rs.getLong("team_id");
-        return new CannedResponse(rs.getString("id"), rs.getString("title"), rs.getString("body"), rs.wasNull() ? null : Long.toString(team));
+        // read as an object: wasNull() after reading later columns would tell about those, not about team_id
+        Long team = rs.getObject("team_id", Long.class);
+        return new CannedResponse(rs.getString("id"), rs.getString("title"), rs.getString("body"), team == null ? null : team.toString());
     }
 
     static String lower(String s) {

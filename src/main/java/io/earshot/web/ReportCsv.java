@@ -9,11 +9,14 @@ import java.util.Locale;
  * The dashboard's figures as one tidy CSV table ({@code metric,bucket,key,value}, RFC 4180, CRLF line ends).
  * {@code bucket} is the start of the bucket (an ISO-8601 instant) for figures over time and empty otherwise.
  * Agent names are user text: fields are quoted when needed, and a field a spreadsheet would take for a formula
- * (one starting with {@code = + - @}, a tab or a carriage return) is prefixed with a single quote.
+ * (one starting with {@code = + - @}, their full-width forms {@code ＝ ＋ － ＠}, a tab or a carriage return) is prefixed
+ * with a single quote.
  */
 final class ReportCsv {
 
     static final String HEADER = "metric,bucket,key,value";
+    /** What a spreadsheet may take as the start of a formula: ASCII and full-width (U+FF1D, U+FF0B, U+FF0D, U+FF20). */
+    private static final String FORMULA_START = "=+-@\t\r\uFF1D\uFF0B\uFF0D\uFF20";
 
     private ReportCsv() {
     }
@@ -89,8 +92,7 @@ final class ReportCsv {
             return "";
         }
         String v = value;
-        char c = v.charAt(0);
-        if (c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r') {
+        if (FORMULA_START.indexOf(v.charAt(0)) >= 0) {
             v = "'" + v;
         }
         if (v.indexOf(',') >= 0 || v.indexOf(';') >= 0 || v.indexOf('"') >= 0 || v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0) {
