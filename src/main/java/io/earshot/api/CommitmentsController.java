@@ -60,20 +60,24 @@ class CommitmentsController {
         return commitments.byId(Ids.require(id, "commitment")).orElseThrow(() -> EarshotException.notFound("commitment", id));
     }
 
-    @Operation(summary = "Mark a promise kept (409 when it was already broken)")
+    @Operation(summary = "Mark a promise kept: its owner, a lead or an admin may (403 for anyone else; 409 when it was already broken)",
+            description = "A promise nobody owns counts as the conversation's assignee's; on an unassigned conversation any agent may mark it. "
+                    + "The promise shows who kept it (keptBy, keptByName, keptAt) and the conversation's timeline records it (commitment_kept).")
     @PostMapping("/api/v1/commitments/{id}/kept")
     Commitment kept(@PathVariable String id, @AuthenticationPrincipal Agent agent) {
         return commitments.markKept(id, agent);
     }
 
-    @Operation(summary = "Send the promise's drafted status update to the customer, as your reply")
+    @Operation(summary = "Send the promise's drafted status update to the customer, as your reply",
+            description = "Any agent may, as any agent may reply: a colleague covering for the owner keeps the customer from silence. "
+                    + "The timeline records the reply under the sender's name.")
     @PostMapping("/api/v1/commitments/{id}/send-update")
     @ResponseStatus(HttpStatus.CREATED)
     FollowThrough.Reply sendUpdate(@PathVariable String id, @AuthenticationPrincipal Agent agent) {
         return followThrough.sendUpdate(id, agent);
     }
 
-    @Operation(summary = "A promise typed by hand: {text, dueAt, kind?}; the caller owns it", requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json", examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "example", value = Examples.PROMISE))))
+    @Operation(summary = "A promise typed by hand: {text, dueAt, kind?}; the caller owns it, and the timeline records it (commitment_made)", requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json", examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "example", value = Examples.PROMISE))))
     @PostMapping("/api/v1/conversations/{id}/commitments")
     @ResponseStatus(HttpStatus.CREATED)
     Commitment promise(@PathVariable String id, @RequestBody JsonNode body, @AuthenticationPrincipal Agent agent) {

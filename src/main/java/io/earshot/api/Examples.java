@@ -79,7 +79,7 @@ final class Examples {
             {"items": [{"id": "3101", "conversationId": "2002", "owner": "11", "ownerName": "Dana", "kind": "update",
               "text": "We'll look into it and get back to you within 24 hours.", "when": "within 24 hours", "source": "reply",
               "messageId": "3100", "saidAt": "2026-11-22T10:03:00Z", "dueAt": "2026-11-23T10:03:00Z", "state": "open",
-              "keptAt": null, "brokenAt": null,
+              "keptAt": null, "keptBy": null, "keptByName": null, "brokenAt": null,
               "draftUpdate": "We haven't forgotten you: we promised to get back to you. We are still working on it. We will update you again by Tuesday."}]}""";
 
     static final String PROMISE = """

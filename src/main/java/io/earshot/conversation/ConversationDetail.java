@@ -30,7 +30,13 @@ public record ConversationDetail(
     public record Signals(String language, ConversationView.SentimentView sentiment, String intent) {
     }
 
-    /** One entry of the timeline. */
-    public record EventView(String id, Instant at, String kind, String actor, String details) {
+    /**
+     * One entry of the timeline.
+     *
+     * @param actor     who did it: an agent's email, a customer's handle, or the system's name
+     * @param agentId   the agent who did it, null when no agent acted
+     * @param agentName that agent's name
+     */
+    public record EventView(String id, Instant at, String kind, String actor, String agentId, String agentName, String details) {
     }
 }

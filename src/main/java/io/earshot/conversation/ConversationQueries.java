@@ -309,9 +309,10 @@ public class ConversationQueries {
                             rs.getString("delivery"));
                 }, id);
         List<ConversationDetail.EventView> events = jdbc.query(
-                "select id, at, kind, actor, details from conversation_event where conversation_id = ? order by at, id",
+                "select e.id, e.at, e.kind, e.actor, e.agent_id, a.name, e.details from conversation_event e "
+                        + "left join agent a on a.id = e.agent_id where e.conversation_id = ? order by e.at, e.id",
                 (rs, n) -> new ConversationDetail.EventView(rs.getString(1), Instant.ofEpochMilli(rs.getLong(2)),
-                        rs.getString(3), rs.getString(4), rs.getString(5)), id);
+                        rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7)), id);
         return new ConversationDetail(view, messages, List.of(), events);
     }
 

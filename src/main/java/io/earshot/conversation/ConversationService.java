@@ -73,7 +73,7 @@ public class ConversationService {
                 + "values (?, ?, ?, ?, 'queued', 0, ?, ?)", ids.nextId(), messageId, c.id, c.channel, now, now);
         c.answered(now);
         rerank(c, now);
-        events.insert(List.of(new EventRows.Row(ids.nextId(), c.id, now, "reply_sent", agent.email(),
+        events.insert(List.of(EventRows.Row.by(agent, ids.nextId(), c.id, now, "reply_sent",
                 privateMessage ? "private reply" : "public reply")));
         publisher.publishEvent(new ConversationChanged(c.id, "reply_sent"));
         return new Reply(Long.toString(messageId), List.of());
@@ -96,15 +96,21 @@ public class ConversationService {
                 author, author, null, text, now, now, null, privateMessage, null, null, null, null, null)));
         jdbc.update("insert into outbox (id, message_id, conversation_id, channel, status, attempts, next_attempt_at, created_at) "
                 + "values (?, ?, ?, ?, 'queued', 0, ?, ?)", ids.nextId(), messageId, c.id, c.channel, now, now);
-        events.insert(List.of(new EventRows.Row(ids.nextId(), c.id, now, kind, author,
+        events.insert(List.of(new EventRows.Row(ids.nextId(), c.id, now, kind, author, null,
                 privateMessage ? "sent privately to the customer" : "sent to the customer")));
         return Long.toString(messageId);
     }
 
-    /** Adds an entry to a conversation's timeline. */
+    /** Adds an entry to a conversation's timeline for something no agent did ({@code actor} names who did). */
     @Transactional
     public void note(long conversationId, String kind, String actor, String details) {
-        events.insert(List.of(new EventRows.Row(ids.nextId(), conversationId, clock.millis(), kind, actor, details)));
+        events.insert(List.of(new EventRows.Row(ids.nextId(), conversationId, clock.millis(), kind, actor, null, details)));
+    }
+
+    /** Adds an entry to a conversation's timeline for something {@code agent} did. */
+    @Transactional
+    public void note(long conversationId, String kind, Agent agent, String details) {
+        events.insert(List.of(EventRows.Row.by(agent, ids.nextId(), conversationId, clock.millis(), kind, details)));
     }
 
     @Transactional
@@ -120,7 +126,7 @@ public class ConversationService {
         }
         c.assign(target);
         rerank(c, clock.millis()); // the assignee's team may bring another SLA policy and calendar
-        events.insert(List.of(new EventRows.Row(ids.nextId(), c.id, clock.millis(), "assigned", actor.email(), details)));
+        events.insert(List.of(EventRows.Row.by(actor, ids.nextId(), c.id, clock.millis(), "assigned", details)));
         publisher.publishEvent(new ConversationChanged(c.id, "assigned"));
     }
 
@@ -134,7 +140,7 @@ public class ConversationService {
         c.moveTo(target, now);
         if (before != target) {
             rerank(c, now);
-            events.insert(List.of(new EventRows.Row(ids.nextId(), c.id, now, "status_changed", actor.email(),
+            events.insert(List.of(EventRows.Row.by(actor, ids.nextId(), c.id, now, "status_changed",
                     before.wireName() + " -> " + target.wireName() + (note == null || note.isBlank() ? "" : ": " + note))));
             publisher.publishEvent(new ConversationChanged(c.id, "status_changed"));
         }
@@ -172,7 +178,7 @@ public class ConversationService {
                 Math.max(a.lastSeenAt(), b.lastSeenAt()), keep);
         jdbc.update("update customer set merged_into = ? where id = ?", keep, other);
         List<Long> touched = jdbc.queryForList("select id from conversation where customer_id = ?", Long.class, keep);
-        events.insert(touched.stream().map(id -> new EventRows.Row(ids.nextId(), id, now, "customers_merged", actor.email(),
+        events.insert(touched.stream().map(id -> EventRows.Row.by(actor, ids.nextId(), id, now, "customers_merged",
                 "customer " + other + " merged into " + keep)).toList());
         touched.forEach(id -> publisher.publishEvent(new ConversationChanged(id, "customers_merged")));
         return customer(Long.toString(keep));

@@ -231,13 +231,13 @@ public class Intake {
                     conversation = Conversation.start(ids.nextId(), customerId, m.channel(), at);
                     loaded.put(conversation.id, conversation);
                     byCustomer.computeIfAbsent(customerId, k -> new ArrayList<>()).add(conversation);
-                    eventRows.add(new EventRows.Row(ids.nextId(), conversation.id, at, "conversation_opened", m.author().handle(), m.channel()));
+                    eventRows.add(new EventRows.Row(ids.nextId(), conversation.id, at, "conversation_opened", m.author().handle(), null, m.channel()));
                 }
                 Signals s = reads[i].signals();
                 boolean reopened = conversation.receive(at, m.text(), s.sentiment().label(), s.sentiment().score(),
                         s.intent().wireName(), s.language());
                 if (reopened) {
-                    eventRows.add(new EventRows.Row(ids.nextId(), conversation.id, at, "reopened", m.author().handle(),
+                    eventRows.add(new EventRows.Row(ids.nextId(), conversation.id, at, "reopened", m.author().handle(), null,
                             "a new message from the customer reopened the conversation"));
                 }
             } else {

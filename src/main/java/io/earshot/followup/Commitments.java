@@ -1,9 +1,14 @@
 package io.earshot.followup;
 
+import io.earshot.conversation.ConversationQueries;
+import io.earshot.conversation.ConversationService;
+import io.earshot.conversation.ConversationView;
 import io.earshot.platform.Agent;
 import io.earshot.platform.EarshotClock;
 import io.earshot.platform.EarshotException;
 import io.earshot.platform.IdGenerator;
+import io.earshot.platform.Ids;
+import io.earshot.platform.Role;
 import io.earshot.platform.TimerHandler;
 import io.earshot.platform.Timers;
 import java.sql.ResultSet;
@@ -26,14 +31,16 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Promises: found in agents' replies or typed by hand, each with a due time, a reminder to its owner before it
  * falls due and a verdict when it does. An {@code update} promise is kept by any reply to the customer before
- * its due time; the others are marked kept by hand. Timers fire the reminder and the verdict once each.
+ * its due time; the others are marked kept by hand, by their owner or a lead. Timers fire the reminder and the
+ * verdict once each. What an agent does to a promise goes on the conversation's timeline under their name.
  */
 @Service
 public class Commitments implements TimerHandler, io.earshot.conversation.OutboundWatcher {
 
     static final String TIMER = "commitment-check";
     private static final List<String> KINDS = List.of("update", "callback", "refund", "fix", "ship", "other");
-    private static final String SELECT = "select k.*, g.name as owner_name from commitment k left join agent g on g.id = k.owner_id";
+    private static final String SELECT = "select k.*, g.name as owner_name, b.name as kept_by_name from commitment k "
+            + "left join agent g on g.id = k.owner_id left join agent b on b.id = k.kept_by";
 
     private final JdbcTemplate jdbc;
     private final IdGenerator ids;
@@ -45,9 +52,12 @@ public class Commitments implements TimerHandler, io.earshot.conversation.Outbou
     private final TransactionTemplate tx;
     private final Map<String, PromiseFinder> finders;
     private final PromiseFinder english;
+    private final ConversationService timeline;
+    private final ConversationQueries conversations;
 
     Commitments(JdbcTemplate jdbc, IdGenerator ids, EarshotClock clock, Timers timers, Calendars calendars,
-                FollowupSettings settings, ApplicationEventPublisher publisher, TransactionTemplate tx) {
+                FollowupSettings settings, ApplicationEventPublisher publisher, TransactionTemplate tx,
+                ConversationService timeline, ConversationQueries conversations) {
         this.jdbc = jdbc;
         this.ids = ids;
         this.clock = clock;
@@ -56,19 +66,26 @@ public class Commitments implements TimerHandler, io.earshot.conversation.Outbou
         this.settings = settings;
         this.publisher = publisher;
         this.tx = tx;
+        this.timeline = timeline;
+        this.conversations = conversations;
         this.english = new EnglishPromiseFinder();
         this.finders = java.util.stream.Stream.of(english).collect(Collectors.toMap(PromiseFinder::language, Function.identity()));
     }
 
     /**
-     * An agent replied: open {@code update} promises made earlier on the conversation are kept, and the promises in
-     * the reply are stored, due by the agent's team calendar. Call inside the reply's transaction.
+     * An agent replied: open {@code update} promises made earlier on the conversation are kept (by this agent, on the
+     * timeline), and the promises in the reply are stored, due by the agent's team calendar. Call inside the reply's
+     * transaction.
      */
     public List<Commitment> replied(long conversationId, long messageId, Agent agent, String text, String language) {
         Instant now = clock.instant();
-        jdbc.update("update commitment set state = 'kept', kept_at = ? where conversation_id = ? and state = 'open' "
-                + "and kind = 'update' and said_at <= ? and due_at >= ?", now.toEpochMilli(), conversationId, now.toEpochMilli(),
-                now.toEpochMilli()); // before this reply's own promises are stored, so they are not among them
+        // before this reply's own promises are stored, so they are not among them
+        List<String> kept = jdbc.query("update commitment set state = 'kept', kept_at = ?, kept_by = ? where conversation_id = ? "
+                + "and state = 'open' and kind = 'update' and said_at <= ? and due_at >= ? returning text", (rs, n) -> rs.getString(1),
+                now.toEpochMilli(), agent.id(), conversationId, now.toEpochMilli(), now.toEpochMilli());
+        for (String promise : kept) {
+            timeline.note(conversationId, "commitment_kept", agent, agent.name() + "'s reply kept the promise " + quote(promise));
+        }
         PromiseFinder finder = finders.getOrDefault(language == null ? "en" : language, english);
         List<FoundPromise> found = finder.find(text, now, calendars.forAgent(agent.id()), settings.soon());
         List<Commitment> made = new ArrayList<>();
@@ -131,7 +148,11 @@ public class Commitments implements TimerHandler, io.earshot.conversation.Outbou
         if (!dueAt.isAfter(now)) {
             throw EarshotException.invalid("dueAt", "dueAt must be in the future (now is " + now + ")");
         }
-        return tx.execute(s -> store(conversationId, null, owner.id(), text.strip(), k, null, "manual", now, dueAt));
+        return tx.execute(s -> {
+            Commitment made = store(conversationId, null, owner.id(), text.strip(), k, null, "manual", now, dueAt);
+            timeline.note(conversationId, "commitment_made", owner, owner.name() + " promised " + quote(made.text()) + ", due " + dueAt);
+            return made;
+        });
     }
 
     private Commitment store(long conversationId, Long messageId, Long ownerId, String text, String kind, String when,
@@ -155,21 +176,69 @@ public class Commitments implements TimerHandler, io.earshot.conversation.Outbou
         return id;
     }
 
-    /** Marks a promise kept. A broken promise stays broken (409); keeping a kept one again changes nothing. */
+    /**
+     * Marks a promise kept, as {@code actor}: its owner, a lead or an admin (403 for anyone else, see
+     * {@link #requireMayKeep}). A broken promise stays broken (409); keeping a kept one again changes nothing. The
+     * promise keeps who kept it, and the conversation's timeline says so.
+     */
     public Commitment markKept(String idText, Agent actor) {
-        long id = io.earshot.platform.Ids.require(idText, "commitment");
+        long id = Ids.require(idText, "commitment");
         return tx.execute(s -> {
             Commitment c = jdbc.query(SELECT + " where k.id = ? for update of k", (rs, n) -> map(rs), id).stream().findFirst()
                     .orElseThrow(() -> EarshotException.notFound("commitment", idText));
+            requireMayKeep(c, actor);
             if ("broken".equals(c.state())) {
                 throw new EarshotException(409, "illegal_transition", "this promise was already broken at " + c.brokenAt()
                         + "; it cannot be kept now", "state");
             }
             if ("open".equals(c.state())) {
-                jdbc.update("update commitment set state = 'kept', kept_at = ? where id = ?", clock.millis(), id);
+                jdbc.update("update commitment set state = 'kept', kept_at = ?, kept_by = ? where id = ?", clock.millis(), actor.id(), id);
+                timeline.note(Long.parseLong(c.conversationId()), "commitment_kept", actor,
+                        actor.name() + " marked the promise kept: " + quote(c.text()));
             }
             return byId(id).orElseThrow();
         });
+    }
+
+    /**
+     * Who may mark a promise kept: its owner, a lead or an admin. A promise nobody owns (found in a reply that came
+     * in through ingest while its conversation had no assignee) is taken to be the assignee's of the conversation
+     * now; on a conversation nobody is assigned either, any agent may mark it kept. Replies are not restricted: any
+     * agent may answer a customer, and a reply keeps the open update promises before it, as it always did.
+     */
+    private void requireMayKeep(Commitment c, Agent actor) {
+        if (actor.holds(Role.LEAD)) {
+            return;
+        }
+        String ownerId = c.owner();
+        String ownerName = c.ownerName();
+        String whose;
+        if (ownerId == null) {
+            ConversationView.AgentRef assignee = conversations.one(Long.parseLong(c.conversationId()))
+                    .map(ConversationView::assignee).orElse(null);
+            if (assignee == null) {
+                return;
+            }
+            ownerId = assignee.id();
+            ownerName = assignee.name();
+            whose = "this promise has no owner and its conversation is assigned to " + named(ownerName, ownerId);
+        } else {
+            whose = "this promise belongs to " + named(ownerName, ownerId);
+        }
+        if (ownerId.equals(Long.toString(actor.id()))) {
+            return;
+        }
+        throw new EarshotException(403, "forbidden", whose + ": only " + (ownerName == null ? "that agent" : ownerName)
+                + ", a lead or an admin may mark it kept", null);
+    }
+
+    private static String named(String name, String id) {
+        return name == null ? "agent " + id : name + " (agent " + id + ")";
+    }
+
+    /** A promise's words for the timeline, in quotes, cut at 200 characters. */
+    private static String quote(String text) {
+        return "“" + (text.length() <= 200 ? text : text.substring(0, 199) + "…") + "”";
     }
 
     public Optional<Commitment> byId(long id) {
@@ -318,12 +387,14 @@ public class Commitments implements TimerHandler, io.earshot.conversation.Outbou
         Commitment c = new Commitment(rs.getString("id"), rs.getString("conversation_id"), rs.getString("owner_id"),
                 rs.getString("owner_name"), rs.getString("text"), rs.getString("kind"), rs.getString("when_text"),
                 rs.getString("source"), rs.getString("message_id"), Instant.ofEpochMilli(rs.getLong("said_at")),
-                Instant.ofEpochMilli(rs.getLong("due_at")), state, at(rs, "kept_at"), at(rs, "broken_at"), null);
+                Instant.ofEpochMilli(rs.getLong("due_at")), state, at(rs, "kept_at"), rs.getString("kept_by"),
+                rs.getString("kept_by_name"), at(rs, "broken_at"), null);
         if ("kept".equals(state)) {
             return c;
         }
         return new Commitment(c.id(), c.conversationId(), c.owner(), c.ownerName(), c.text(), c.kind(), c.when(), c.source(),
-                c.messageId(), c.saidAt(), c.dueAt(), c.state(), c.keptAt(), c.brokenAt(), draft(c, clock.instant()));
+                c.messageId(), c.saidAt(), c.dueAt(), c.state(), c.keptAt(), c.keptBy(), c.keptByName(), c.brokenAt(),
+                draft(c, clock.instant()));
     }
 
     private static Instant at(ResultSet rs, String column) throws SQLException {

@@ -126,6 +126,25 @@ class FollowThroughTests {
         return a.body();
     }
 
+    /** A promise typed by hand by {@code owner}, due in two days. */
+    String typedPromise(String conversationId, Agent owner, String text) {
+        Http.Answer a = http.post("/api/v1/conversations/" + conversationId + "/commitments",
+                Map.of("text", text, "dueAt", now.plus(Duration.ofDays(2)).toString(), "kind", "other"), owner.token());
+        assertThat(a.status()).as(a.raw()).isEqualTo(201);
+        return a.get("id").asString();
+    }
+
+    /** The conversation's timeline entries of one kind, oldest first. */
+    List<JsonNode> timeline(String conversationId, String kind) {
+        List<JsonNode> out = new ArrayList<>();
+        conversation(conversationId).get("events").forEach(e -> {
+            if (kind.equals(e.get("kind").asString())) {
+                out.add(e);
+            }
+        });
+        return out;
+    }
+
     JsonNode conversation(String id) {
         Http.Answer a = http.get("/api/v1/conversations/" + id, ADMIN);
         assertThat(a.status()).as(a.raw()).isEqualTo(200);
@@ -298,6 +317,139 @@ class FollowThroughTests {
         assertThat(report.get("commitments").get("kept").asLong()).isEqualTo(2);
         assertThat(report.get("commitments").get("keptRate").asDouble()).isEqualTo(1.0);
         assertThat(report.get("replies").asLong()).isEqualTo(2);
+    }
+
+    // ---- who may keep a promise, and who did what ----------------------------------------------------------
+
+    /** A colleague cannot mark another agent's promise kept: 403 naming whose it is, and the promise stays open. */
+    @Test
+    void onlyTheOwnerOrALeadMarksAPromiseKept() {
+        Agent owner = agent("agent");
+        Agent colleague = agent("agent");
+        Agent lead = agent("lead");
+        String conversation = customerWrites("chat", "refund", "I returned the shoes two weeks ago, where is my money?");
+        String refund = typedPromise(conversation, owner, "Refund the shoes");
+        String callback = typedPromise(conversation, owner, "Call back about the refund");
+
+        Http.Answer refused = http.post("/api/v1/commitments/" + refund + "/kept", Map.of(), colleague.token());
+        assertThat(refused.status()).as(refused.raw()).isEqualTo(403);
+        assertThat(refused.get("error").get("code").asString()).isEqualTo("forbidden");
+        assertThat(refused.get("error").get("message").asString())
+                .contains("agent " + owner.id()).contains("only").contains("a lead or an admin may mark it kept");
+        JsonNode still = commitment(refund);
+        assertThat(still.get("state").asString()).isEqualTo("open");
+        assertThat(still.get("keptAt").isNull()).isTrue();
+        assertThat(still.get("keptBy").isNull()).isTrue();
+        assertThat(timeline(conversation, "commitment_kept")).isEmpty();
+
+        advance(Duration.ofMinutes(10));
+        Http.Answer byOwner = http.post("/api/v1/commitments/" + refund + "/kept", Map.of(), owner.token());
+        assertThat(byOwner.status()).as(byOwner.raw()).isEqualTo(200);
+        assertThat(byOwner.get("state").asString()).isEqualTo("kept");
+        assertThat(byOwner.get("keptBy").asString()).isEqualTo(owner.id());
+        JsonNode kept = commitment(refund);
+        assertThat(kept.get("keptBy").asString()).isEqualTo(owner.id());
+        assertThat(kept.get("keptByName").asString()).isEqualTo("agent " + run);
+        assertThat(Instant.parse(kept.get("keptAt").asString())).isEqualTo(now);
+        Instant ownerKeptAt = now;
+
+        advance(Duration.ofMinutes(10));
+        Http.Answer byLead = http.post("/api/v1/commitments/" + callback + "/kept", Map.of(), lead.token());
+        assertThat(byLead.status()).as(byLead.raw()).isEqualTo(200);
+        assertThat(byLead.get("keptBy").asString()).isEqualTo(lead.id());
+        assertThat(byLead.get("keptByName").asString()).isEqualTo("lead " + run);
+        assertThat(http.post("/api/v1/commitments/" + callback + "/kept", Map.of(), colleague.token()).status())
+                .as("still the owner's, kept or not").isEqualTo(403);
+        assertThat(http.get("/api/v1/commitments?state=kept&conversationId=" + conversation, ADMIN).get("items"))
+                .extracting(c -> c.get("keptBy").asString()).containsExactlyInAnyOrder(owner.id(), lead.id());
+
+        List<JsonNode> events = timeline(conversation, "commitment_kept");
+        assertThat(events).hasSize(2);
+        assertThat(events.get(0).get("agentId").asString()).isEqualTo(owner.id());
+        assertThat(events.get(0).get("actor").asString()).isEqualTo(owner.email());
+        assertThat(events.get(0).get("details").asString()).isEqualTo("agent " + run + " marked the promise kept: “Refund the shoes”");
+        assertThat(Instant.parse(events.get(0).get("at").asString())).isEqualTo(ownerKeptAt);
+        assertThat(events.get(1).get("agentId").asString()).isEqualTo(lead.id());
+        assertThat(events.get(1).get("details").asString()).startsWith("lead " + run + " marked the promise kept");
+    }
+
+    /** The timeline names the agent behind each change: assignment, status, a promise typed, kept by hand or by a reply. */
+    @Test
+    void theTimelineNamesTheAgentWhoChangedTheConversation() {
+        Agent agent = agent("agent");
+        Agent lead = agent("lead");
+        String conversation = customerWrites("email", "timeline", "My invoice is wrong, please correct it.");
+        Http.Answer assigned = http.post("/api/v1/conversations/" + conversation + "/assign", Map.of("agentId", agent.id()), lead.token());
+        assertThat(assigned.status()).as(assigned.raw()).isEqualTo(200);
+        JsonNode promised = reply(conversation, agent, "Sorry about that! I'll get back to you within 24 hours.").get("commitments").get(0);
+        String update = promised.get("id").asString();
+        advance(Duration.ofHours(2));
+        reply(conversation, agent, "Update: billing is correcting the invoice now.");
+        String fix = typedPromise(conversation, agent, "Send the corrected invoice");
+        assertThat(http.post("/api/v1/commitments/" + fix + "/kept", Map.of(), agent.token()).status()).isEqualTo(200);
+        Http.Answer pending = http.post("/api/v1/conversations/" + conversation + "/status",
+                Map.of("status", "pending", "note", "waiting for the customer"), agent.token());
+        assertThat(pending.status()).as(pending.raw()).isEqualTo(200);
+
+        JsonNode assignedEvent = timeline(conversation, "assigned").get(0);
+        assertThat(assignedEvent.get("agentId").asString()).isEqualTo(lead.id());
+        assertThat(assignedEvent.get("agentName").asString()).isEqualTo("lead " + run);
+        assertThat(assignedEvent.get("actor").asString()).isEqualTo(lead.email());
+        JsonNode statusEvent = timeline(conversation, "status_changed").get(0);
+        assertThat(statusEvent.get("agentId").asString()).isEqualTo(agent.id());
+        assertThat(statusEvent.get("details").asString()).isEqualTo("open -> pending: waiting for the customer");
+        assertThat(timeline(conversation, "reply_sent")).hasSize(2).allSatisfy(e -> assertThat(e.get("agentId").asString()).isEqualTo(agent.id()));
+        JsonNode made = timeline(conversation, "commitment_made").get(0);
+        assertThat(made.get("agentId").asString()).isEqualTo(agent.id());
+        assertThat(made.get("details").asString()).startsWith("agent " + run + " promised “Send the corrected invoice”, due ");
+        List<JsonNode> kept = timeline(conversation, "commitment_kept");
+        assertThat(kept).extracting(e -> e.get("agentId").asString()).containsOnly(agent.id());
+        assertThat(kept).extracting(e -> e.get("details").asString()).containsExactly(
+                "agent " + run + "'s reply kept the promise “" + promised.get("text").asString() + "”",
+                "agent " + run + " marked the promise kept: “Send the corrected invoice”");
+        assertThat(commitment(update).get("keptBy").asString()).as("the reply that kept it").isEqualTo(agent.id());
+        JsonNode opened = timeline(conversation, "conversation_opened").get(0);
+        assertThat(opened.get("agentId").isNull()).as("the customer opened it, not an agent").isTrue();
+    }
+
+    /**
+     * A promise nobody owns (found in a reply that came in through ingest while nobody was assigned) is any agent's
+     * to keep while the conversation is unassigned, and its assignee's (or a lead's) once it is assigned.
+     */
+    @Test
+    void aPromiseNobodyOwnsIsTheAssigneesToKeep() {
+        Agent assignee = agent("agent");
+        Agent colleague = agent("agent");
+        List<String> promises = new ArrayList<>();
+        List<String> conversations = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            String inbound = run + "-owner-less-" + i;
+            Map<String, Object> question = new LinkedHashMap<>(Map.of("channel", "twitter", "externalId", inbound, "direction", "inbound",
+                    "author", Map.of("handle", run + "nobody" + i), "text", "My phone bill doubled this month!", "createdAt", now.toString()));
+            Map<String, Object> answer = new LinkedHashMap<>(Map.of("channel", "twitter", "externalId", inbound + "-answer",
+                    "direction", "outbound", "author", Map.of("handle", "BrandCare"), "text", "So sorry! I'll call you back within 2 hours.",
+                    "createdAt", now.toString(), "inReplyTo", inbound));
+            Http.Answer stored = http.post("/api/v1/messages", List.of(question, answer), ADMIN);
+            assertThat(stored.status()).as(stored.raw()).isEqualTo(200);
+            String conversation = stored.get("results").get(1).get("conversationId").asString();
+            JsonNode found = http.get("/api/v1/commitments?conversationId=" + conversation, ADMIN).get("items");
+            assertThat(found).as(stored.raw()).hasSize(1);
+            assertThat(found.get(0).get("owner").isNull()).isTrue();
+            conversations.add(conversation);
+            promises.add(found.get(0).get("id").asString());
+        }
+        Http.Answer anyone = http.post("/api/v1/commitments/" + promises.get(0) + "/kept", Map.of(), colleague.token());
+        assertThat(anyone.status()).as(anyone.raw()).isEqualTo(200);
+        assertThat(anyone.get("keptBy").asString()).isEqualTo(colleague.id());
+
+        http.post("/api/v1/conversations/" + conversations.get(1) + "/assign", Map.of("agentId", assignee.id()), ADMIN);
+        Http.Answer refused = http.post("/api/v1/commitments/" + promises.get(1) + "/kept", Map.of(), colleague.token());
+        assertThat(refused.status()).as(refused.raw()).isEqualTo(403);
+        assertThat(refused.get("error").get("message").asString()).contains("no owner").contains("assigned to").contains("agent " + assignee.id());
+        assertThat(commitment(promises.get(1)).get("state").asString()).isEqualTo("open");
+        Http.Answer byAssignee = http.post("/api/v1/commitments/" + promises.get(1) + "/kept", Map.of(), assignee.token());
+        assertThat(byAssignee.status()).as(byAssignee.raw()).isEqualTo(200);
+        assertThat(byAssignee.get("keptBy").asString()).isEqualTo(assignee.id());
     }
 
     /** Nobody answers a public complaint in time: one sla_breach, at the deadline of the policy that applies, recorded. */
