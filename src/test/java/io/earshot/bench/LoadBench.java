@@ -94,7 +94,8 @@ public final class LoadBench {
             ConcurrentLinkedQueue<Sample> samples = new ConcurrentLinkedQueue<>();
             long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
             AtomicLong ingested = new AtomicLong();
-            Thread connector = new Thread(() -> ingestSteadily(http, base, ingestRate, end, samples, ingested), "connector");
+            double rate = ingestRate;
+            Thread connector = new Thread(() -> ingestSteadily(http, base, rate, end, samples, ingested), "connector");
             connector.start();
             List<Thread> threads = new ArrayList<>();
             for (int i = 0; i < clients; i++) {
