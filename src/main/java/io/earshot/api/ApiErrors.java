@@ -30,8 +30,10 @@ class ApiErrors {
         return false;
     }
 
+    /** The error, always as JSON: a client that accepts only HTML (a browser's htmx request) still gets an answer, not a 406 turned 500. */
     static ResponseEntity<ErrorBody> error(int status, String code, String message, String field) {
-        return ResponseEntity.status(status).body(ErrorBody.of(code, message, field));
+        return ResponseEntity.status(status).contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                .body(ErrorBody.of(code, message, field));
     }
 
     @ExceptionHandler(EarshotException.class)
@@ -78,8 +80,14 @@ class ApiErrors {
             org.springframework.transaction.CannotCreateTransactionException.class})
     ResponseEntity<ErrorBody> busy(Exception e) {
         log.warn("refused as busy: {}", e.getMessage());
-        return ResponseEntity.status(503).header("Retry-After", "5")
+        return ResponseEntity.status(503).header("Retry-After", "5").contentType(org.springframework.http.MediaType.APPLICATION_JSON)
                 .body(ErrorBody.of("busy", "this took too long or the database is unavailable; try again, or narrow the search", null));
+    }
+
+    /** Spring Security's firewall, when a parameter it checks lazily (a name with control characters) is read. */
+    @ExceptionHandler(org.springframework.security.web.firewall.RequestRejectedException.class)
+    ResponseEntity<ErrorBody> rejected(org.springframework.security.web.firewall.RequestRejectedException e) {
+        return error(400, "bad_request", "the request holds a parameter name or value Earshot refuses (control characters, or too long)", null);
     }
 
     /** The client went away mid-answer (a closed tab, a cancelled request): nothing to answer, nothing to log. */

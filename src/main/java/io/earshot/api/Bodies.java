@@ -28,6 +28,9 @@ final class Bodies {
             throw EarshotException.invalid(field, field + " must be a string");
         }
         String s = v.asString();
+        if (s.indexOf('\u0000') >= 0) {
+            throw EarshotException.invalid(field, field + " must not contain the NUL character");
+        }
         if (required && s.isBlank()) {
             throw EarshotException.invalid(field, field + " must not be blank");
         }
@@ -81,7 +84,7 @@ final class Bodies {
         }
         java.util.List<String> out = new java.util.ArrayList<>();
         for (JsonNode e : v) {
-            if (!e.isString() || e.asString().isBlank() || e.asString().length() > 100) {
+            if (!e.isString() || e.asString().isBlank() || e.asString().length() > 100 || e.asString().indexOf('\u0000') >= 0) {
                 throw EarshotException.invalid(field, field + " must be a list of short, non-blank strings");
             }
             out.add(e.asString().trim());

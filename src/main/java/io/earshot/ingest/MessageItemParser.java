@@ -103,6 +103,9 @@ public final class MessageItemParser {
             }
             return null;
         }
+        if (value.indexOf('\u0000') >= 0) {
+            throw new Rejection(field, field + " must not contain the NUL character");
+        }
         if (value.length() > MAX_ID_CHARS) {
             throw new Rejection(field, field + " must be at most " + MAX_ID_CHARS + " characters");
         }
@@ -172,7 +175,8 @@ public final class MessageItemParser {
         if (!node.isString()) {
             throw new Rejection("text", "text must be a string");
         }
-        String text = node.stringValue();
+        // PostgreSQL's text cannot hold NUL: in a customer's words it becomes U+FFFD rather than losing the message
+        String text = node.stringValue().replace('\u0000', '\uFFFD');
         if (text.isBlank()) {
             throw new Rejection("text", "text must not be blank");
         }
@@ -220,6 +224,9 @@ public final class MessageItemParser {
             throw new Rejection(field, field + " must be a string");
         }
         String value = node.stringValue();
+        if (value.indexOf('\u0000') >= 0) {
+            throw new Rejection(field, field + " must not contain the NUL character");
+        }
         if (maxChars > 0 && value.length() > maxChars) {
             throw new Rejection(field, field + " must be at most " + maxChars + " characters");
         }

@@ -33,12 +33,13 @@ class EdgeConfiguration {
     }
 
     @Bean
-    org.springframework.web.servlet.config.annotation.WebMvcConfigurer expensiveReadLimit(HttpSettings settings) {
+    org.springframework.web.servlet.config.annotation.WebMvcConfigurer expensiveReadLimit(HttpSettings settings, AuditTrail audit) {
         ExpensiveReadLimit limit = new ExpensiveReadLimit(settings);
         return new org.springframework.web.servlet.config.annotation.WebMvcConfigurer() {
             @Override
             public void addInterceptors(org.springframework.web.servlet.config.annotation.InterceptorRegistry registry) {
                 registry.addInterceptor(limit);
+                registry.addInterceptor(audit);
             }
         };
     }

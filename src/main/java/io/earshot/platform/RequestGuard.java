@@ -43,7 +43,34 @@ public final class RequestGuard extends OncePerRequestFilter {
                     + "(send application/json; the messages endpoint also takes application/x-ndjson)");
             return;
         }
-        chain.doFilter(new Limited(request, limit), response);
+        Limited limited = new Limited(request, limit);
+        String nul = parameterWithNul(limited);
+        if (nul != null) {
+            HttpErrors.write(response, 400, "invalid", "the parameter " + Ids.shown(nul) + " holds the NUL character, which Earshot cannot store");
+            return;
+        }
+        chain.doFilter(limited, response);
+    }
+
+    /** The name of a query or form parameter whose name or value holds U+0000 (PostgreSQL text cannot), or null. */
+    private static String parameterWithNul(HttpServletRequest request) {
+        String query = request.getQueryString();
+        String type = request.getContentType();
+        boolean form = type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("application/x-www-form-urlencoded");
+        if ((query == null || !query.contains("%00")) && !form) {
+            return null; // nothing to look at: JSON bodies are checked field by field
+        }
+        for (java.util.Map.Entry<String, String[]> p : request.getParameterMap().entrySet()) {
+            if (p.getKey().indexOf('\u0000') >= 0) {
+                return p.getKey();
+            }
+            for (String v : p.getValue()) {
+                if (v != null && v.indexOf('\u0000') >= 0) {
+                    return p.getKey();
+                }
+            }
+        }
+        return null;
     }
 
     /** A Content-Type that names one concrete media type (no wildcards, parseable). */

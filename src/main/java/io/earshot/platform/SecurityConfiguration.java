@@ -29,6 +29,7 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(a -> a
                         .requestMatchers(HttpMethod.POST, "/api/v1/agents", "/api/v1/agents/*/password").hasRole("ADMIN")
                         .requestMatchers("/api/v1/clock").hasRole("ADMIN")
+                        .requestMatchers("/api/v1/audit").hasRole("ADMIN")
                         .requestMatchers("/actuator/prometheus").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.POST, "/api/v1/customers/*/merge").hasRole("LEAD")
                         .requestMatchers(HttpMethod.GET, "/api/v1/teams", "/api/v1/teams/*", "/api/v1/sla-policies").hasRole("AGENT")

@@ -103,7 +103,8 @@ class ConversationPage {
     @GetMapping("/conversations/{id}/compose")
     String compose(@PathVariable String id, @RequestParam(required = false) String canned, Principal principal, Model model) {
         Agent agent = current.of(principal);
-        ConversationView c = conversations.one(Ids.require(id, "conversation")).orElseThrow();
+        ConversationView c = conversations.one(Ids.require(id, "conversation"))
+                .orElseThrow(() -> io.earshot.platform.EarshotException.notFound("conversation", Ids.shown(id)));
         String text = "";
         String cannedId = "";
         if (canned != null && !canned.isBlank()) {

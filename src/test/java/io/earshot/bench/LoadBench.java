@@ -31,7 +31,12 @@ import tools.jackson.databind.json.JsonMapper;
  * (common, rare and absent words), conversation views, replies and status changes, reports. Prints per kind the
  * count, errors by status, p50/p99/max, and the target: p99 under 500 ms for lists and searches while ingest runs.
  * <p>
- * {@code bench/load.sh [--clients 20] [--seconds 60] [--conversations 20000] [--ingest-rate 28] [--set name=value]...}
+ * {@code bench/load.sh [--clients 20] [--seconds 60] [--conversations 20000] [--ingest-rate 28] [--think 0] [--warmup 20] [--set name=value]...}
+ * <p>
+ * {@code --warmup S}: the same mix for S seconds first, not counted, so the figures are of a warm server (JIT).
+ * <p>
+ * {@code --think MS}: each client waits 0.5-1.5 × MS after an answer, as a person reads and types; without it
+ * (the default) the clients send back to back, a stress test of a 2-core machine that also runs the clients.
  */
 public final class LoadBench {
 
@@ -40,6 +45,7 @@ public final class LoadBench {
     private static final List<String> WORDS = List.of("refund", "refund app", "ref", "order", "xylophone", "zzznotfound",
             "password", "login", "outage", "parcel");
     private static final long TARGET_MS = 500;
+    private static final java.util.concurrent.atomic.AtomicInteger THINK = new java.util.concurrent.atomic.AtomicInteger();
 
     private LoadBench() {
     }
@@ -52,6 +58,8 @@ public final class LoadBench {
         int seconds = 60;
         int conversations = 20_000;
         double ingestRate = 28;
+        int thinkMillis = 0;
+        int warmup = 20;
         List<String> settings = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -59,18 +67,25 @@ public final class LoadBench {
                 case "--seconds" -> seconds = Integer.parseInt(args[++i]);
                 case "--conversations" -> conversations = Integer.parseInt(args[++i].replace(",", "").replace("_", ""));
                 case "--ingest-rate" -> ingestRate = Double.parseDouble(args[++i]);
+                case "--think" -> thinkMillis = Integer.parseInt(args[++i]);
+                case "--warmup" -> warmup = Integer.parseInt(args[++i]);
                 case "--set" -> settings.add(args[++i]);
                 default -> throw new IllegalArgumentException("usage: load.sh [--clients 20] [--seconds 60] "
-                        + "[--conversations 20000] [--ingest-rate 28] [--set name=value]...");
+                        + "[--conversations 20000] [--ingest-rate 28] [--think 0] [--warmup 20] [--set name=value]...");
             }
         }
+        THINK.set(thinkMillis);
         Path work = Files.createTempDirectory("earshot-load-bench");
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
-                "-jar", Path.of("target", "earshot.jar").toAbsolutePath().toString(), "--server.port=" + port,
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m"));
+        String serverOpts = System.getenv().getOrDefault("BENCH_SERVER_OPTS", "").trim();
+        if (!serverOpts.isEmpty()) {
+            cmd.addAll(List.of(serverOpts.split("\\s+")));
+        }
+        cmd.addAll(List.of("-jar", Path.of("target", "earshot.jar").toAbsolutePath().toString(), "--server.port=" + port,
                 "--earshot.data-dir=" + work.resolve("data"), "--earshot.admin-token=" + ADMIN, "--logging.level.root=WARN"));
         settings.forEach(s -> cmd.add("--" + s));
         Path log = work.resolve("earshot.log");
@@ -91,6 +106,23 @@ public final class LoadBench {
             JsonNode page = JSON.readTree(send(http, "GET", base + "/api/v1/conversations?limit=200&sort=newest", null, ADMIN).body());
             page.get("items").forEach(c -> ids.add(c.get("id").asString()));
 
+            if (warmup > 0) {
+                System.out.printf("warming up for %d s (the same mix, not counted) ...%n", warmup);
+                ConcurrentLinkedQueue<Sample> discarded = new ConcurrentLinkedQueue<>();
+                long warmEnd = System.nanoTime() + TimeUnit.SECONDS.toNanos(warmup);
+                List<Thread> warmers = new ArrayList<>();
+                for (int i = 0; i < clients; i++) {
+                    String token = tokens.get(i);
+                    long seed = 1000 + i;
+                    int think = thinkMillis;
+                    Thread t = new Thread(() -> desk(http, base, token, ids, new Random(seed), warmEnd, discarded, think), "warm-" + i);
+                    warmers.add(t);
+                    t.start();
+                }
+                for (Thread t : warmers) {
+                    t.join();
+                }
+            }
             ConcurrentLinkedQueue<Sample> samples = new ConcurrentLinkedQueue<>();
             long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
             AtomicLong ingested = new AtomicLong();
@@ -101,7 +133,8 @@ public final class LoadBench {
             for (int i = 0; i < clients; i++) {
                 String token = tokens.get(i);
                 long seed = 42 + i;
-                Thread t = new Thread(() -> desk(http, base, token, ids, new Random(seed), end, samples), "client-" + i);
+                int think = thinkMillis;
+                Thread t = new Thread(() -> desk(http, base, token, ids, new Random(seed), end, samples, think), "client-" + i);
                 threads.add(t);
                 t.start();
             }
@@ -121,7 +154,7 @@ public final class LoadBench {
 
     /** What an agent does all day, as fast as the server answers. */
     private static void desk(HttpClient http, String base, String token, List<String> ids, Random r, long end,
-                             ConcurrentLinkedQueue<Sample> samples) {
+                             ConcurrentLinkedQueue<Sample> samples, int thinkMillis) {
         String[] sorts = {"priority", "oldest", "newest", "due", "waiting"};
         String[] statuses = {"open", "open", "open", "pending", "all"};
         while (System.nanoTime() < end) {
@@ -145,6 +178,14 @@ public final class LoadBench {
                         "{\"status\":\"" + status + "\"}", token));
             } else {
                 timed(samples, "report", () -> send(http, "GET", base + "/api/v1/reports/summary", null, token));
+            }
+            if (thinkMillis > 0) {
+                try {
+                    Thread.sleep(thinkMillis / 2 + r.nextInt(thinkMillis + 1)); // a person reads, types, decides
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
             }
         }
     }
@@ -237,8 +278,9 @@ public final class LoadBench {
     private static void print(ConcurrentLinkedQueue<Sample> all, int clients, int seconds, long ingested) {
         Map<String, List<Sample>> byKind = new TreeMap<>();
         all.forEach(s -> byKind.computeIfAbsent(s.kind(), k -> new ArrayList<>()).add(s));
-        System.out.printf(Locale.ROOT, "%n%d clients for %d s, %,d messages ingested meanwhile (%.1f/s)%n%n", clients, seconds, ingested,
-                ingested / (double) seconds);
+        System.out.printf(Locale.ROOT, "%n%d clients for %d s (think time %s), %,d messages ingested meanwhile (%.1f/s)%n%n", clients,
+                seconds, THINK.get() == 0 ? "none: each client sends its next request when the last is answered"
+                        : "0.5-1.5 × " + THINK.get() + " ms", ingested, ingested / (double) seconds);
         System.out.println("| kind | requests | per s | errors (by status) | p50 ms | p99 ms | max ms |");
         System.out.println("|---|---:|---:|---|---:|---:|---:|");
         long errors = 0;

@@ -203,7 +203,7 @@ class MessageItemParserTest {
             "'; DROP TABLE messages; --",
             "Robert\"); DELETE FROM customers WHERE (\"1\"=\"1",
             "  leading and trailing spaces, a tab\tand\r\nCRLF  ",
-            "&amp; &lt;b&gt; \u0000 nul and emoji \uD83D\uDE00",
+            "&amp; &lt;b&gt; nul-free and emoji \uD83D\uDE00",
         };
         for (String text : texts) {
             ObjectNode item = validItem();
@@ -212,6 +212,19 @@ class MessageItemParserTest {
             assertTrue(parsed.ok(), parsed::error);
             assertEquals(text, parsed.message().text());
         }
+    }
+
+    /** PostgreSQL's text cannot hold NUL: in a customer's words it becomes U+FFFD, and the message is kept. */
+    @Test
+    void aNulInTheTextBecomesTheReplacementCharacter() {
+        ObjectNode item = validItem();
+        item.put("text", "&amp; \u0000 nul and emoji \uD83D\uDE00");
+        ParsedItem parsed = parser.parse(item);
+        assertTrue(parsed.ok(), parsed::error);
+        assertEquals("&amp; \uFFFD nul and emoji \uD83D\uDE00", parsed.message().text());
+        ObjectNode handle = validItem();
+        ((ObjectNode) handle.get("author")).put("handle", "a\u0000b");
+        assertEquals("author.handle", parser.parse(handle).field());
     }
 
     @Test
