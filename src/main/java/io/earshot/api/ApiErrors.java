@@ -74,9 +74,19 @@ class ApiErrors {
                 .body(ErrorBody.of("not_acceptable", "this endpoint answers application/json", null));
     }
 
-    /** A statement cancelled by its timeout, or a database that cannot be reached: the client may try again. */
+    /** A body read past its limit where the controller reads it itself (chunked, no declared length). */
+    @ExceptionHandler(io.earshot.platform.BodyTooLargeException.class)
+    ResponseEntity<ErrorBody> tooLarge(io.earshot.platform.BodyTooLargeException e) {
+        return error(413, "too_large", "the body is larger than " + e.limit() + " bytes", null);
+    }
+
+    /**
+     * A statement cancelled by its timeout, a database that cannot be reached, a deadlock or lock timeout, a race
+     * lost after its retries: nothing was stored, and the client may simply try again.
+     */
     @ExceptionHandler({org.springframework.dao.QueryTimeoutException.class,
             org.springframework.dao.DataAccessResourceFailureException.class,
+            org.springframework.dao.TransientDataAccessException.class,
             org.springframework.transaction.CannotCreateTransactionException.class})
     ResponseEntity<ErrorBody> busy(Exception e) {
         log.warn("refused as busy: {}", e.getMessage());

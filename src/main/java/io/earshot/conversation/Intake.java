@@ -135,9 +135,9 @@ public class Intake {
     }
 
     /** Thrown when another instance claimed an identity first; the whole batch is tried again. */
-    static final class LostRace extends RuntimeException {
+    static final class LostRace extends org.springframework.dao.TransientDataAccessException {
         LostRace() {
-            super("another writer claimed a customer identity first", null, false, false);
+            super("another writer claimed a customer identity first");
         }
     }
 

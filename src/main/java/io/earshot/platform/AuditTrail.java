@@ -69,7 +69,7 @@ public class AuditTrail implements HandlerInterceptor {
     }
 
     static boolean recorded(String path) {
-        return !path.equals("/api/v1/messages") && !path.endsWith("/typing") && !path.startsWith("/login") && !path.startsWith("/logout")
+        return !path.equals("/api/v1/messages") && !path.endsWith("/typing") && !path.endsWith("/tone-check") && !path.startsWith("/login") && !path.startsWith("/logout")
                 && !path.startsWith("/csat/");
     }
 

@@ -27,7 +27,9 @@ class EdgeConfiguration {
         long messages = env.getProperty("earshot.ingest.max-body-size", DataSize.class, DataSize.ofMegabytes(16)).toBytes();
         FilterRegistrationBean<RequestGuard> bean = new FilterRegistrationBean<>(
                 new RequestGuard(settings.maxBodySize().toBytes(), messages));
-        bean.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        // after Boot's character encoding filter (HIGHEST_PRECEDENCE): the guard may parse a form, and Tomcat keeps the
+        // charset of the first parse, so a form without a charset must already be read as UTF-8
+        bean.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         bean.addUrlPatterns("/*");
         return bean;
     }

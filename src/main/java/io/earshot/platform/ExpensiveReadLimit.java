@@ -28,7 +28,7 @@ final class ExpensiveReadLimit implements HandlerInterceptor {
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) throws Exception {
-        if (!"GET".equals(request.getMethod()) || !expensive(request)) {
+        if (!("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod())) || !expensive(request)) {
             return true;
         }
         long now = System.nanoTime() / 1_000_000; // elapsed real time, not the domain clock: a manual clock must not freeze the limit
@@ -54,7 +54,8 @@ final class ExpensiveReadLimit implements HandlerInterceptor {
         boolean search = q != null && !q.isBlank();
         return path.startsWith("/api/v1/reports") || path.endsWith("/series") || path.endsWith(".csv")
                 || path.startsWith("/dashboard")
-                || search && (path.equals("/api/v1/conversations") || path.startsWith("/inbox"));
+                // /inbox/rows is the open page refreshing itself on every push, not a search the agent started
+                || search && (path.equals("/api/v1/conversations") || path.equals("/inbox"));
     }
 
     private static String key(HttpServletRequest request) {

@@ -31,14 +31,12 @@ public final class RequestGuard extends OncePerRequestFilter {
             throws ServletException, IOException {
         long limit = "/api/v1/messages".equals(request.getRequestURI()) ? maxMessagesBody : maxBody;
         if (request.getContentLengthLong() > limit) {
-            response.setHeader("Connection", "close");
-            HttpErrors.write(response, 413, "too_large", "the body is larger than " + limit + " bytes"
-                    + (limit == maxMessagesBody ? " (earshot.ingest.max-body-size); send fewer messages per request"
-                    : " (earshot.http.max-body-size)"));
+            tooLarge(response, limit);
             return;
         }
         String type = request.getContentType();
-        if (type != null && !type.isBlank() && !readable(type)) {
+        boolean body = request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null;
+        if (body && type != null && !type.isBlank() && !readable(type)) {
             HttpErrors.write(response, 415, "unsupported_media_type", "the Content-Type header is not a media type Earshot reads "
                     + "(send application/json; the messages endpoint also takes application/x-ndjson)");
             return;
@@ -49,7 +47,24 @@ public final class RequestGuard extends OncePerRequestFilter {
             HttpErrors.write(response, 400, "invalid", "the parameter " + Ids.shown(nul) + " holds the NUL character, which Earshot cannot store");
             return;
         }
-        chain.doFilter(limited, response);
+        try {
+            chain.doFilter(limited, response);
+        } catch (BodyTooLargeException e) {
+            tooLarge(response, limit);
+        } catch (ServletException | IOException | RuntimeException e) {
+            if (BodyTooLargeException.in(e).isPresent()) {
+                tooLarge(response, limit);
+            } else {
+                throw e;
+            }
+        }
+    }
+
+    private void tooLarge(HttpServletResponse response, long limit) throws IOException {
+        response.setHeader("Connection", "close");
+        HttpErrors.write(response, 413, "too_large", "the body is larger than " + limit + " bytes"
+                + (limit == maxMessagesBody ? " (earshot.ingest.max-body-size); send fewer messages per request"
+                : " (earshot.http.max-body-size)"));
     }
 
     /** The name of a query or form parameter whose name or value holds U+0000 (PostgreSQL text cannot), or null. */

@@ -27,10 +27,13 @@ import tools.jackson.databind.JsonNode;
         "earshot.clock=manual",
         "earshot.admin-token=" + HostileInputTest.ADMIN,
         "earshot.http.max-body-size=256KB",
+        "earshot.ingest.max-body-size=512KB",
+        "earshot.admin-password=" + HostileInputTest.PASSWORD,
         "earshot.http.expensive-reads=1000"})
 class HostileInputTest {
 
     static final String ADMIN = "hostile-admin-token";
+    static final String PASSWORD = "hostile-admin-password";
 
     @LocalServerPort
     int port;
@@ -203,6 +206,64 @@ class HostileInputTest {
         Raw post = raw("POST /login HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: "
                 + form.length() + "\r\nConnection: close\r\n\r\n" + form);
         assertThat(post.status()).as(post.text()).isEqualTo(403);
+    }
+
+    @Test
+    void aChunkedBodyPastItsLimitIs413OnEveryEndpoint() throws Exception {
+        String conversation = http.post("/api/v1/messages", item("chunked", null), ADMIN).get("results").get(0)
+                .get("conversationId").asString();
+        for (String[] target : new String[][] {{"/api/v1/messages", "600000"}, {"/api/v1/conversations/" + conversation + "/status", "300000"}}) {
+            int size = Integer.parseInt(target[1]);
+            String chunk = "[" + " ".repeat(size) + "]";
+            Raw r = raw("POST " + target[0] + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + ADMIN
+                    + "\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n"
+                    + Integer.toHexString(chunk.length()) + "\r\n" + chunk + "\r\n0\r\n\r\n");
+            assertThat(r.status()).as(target[0] + " " + r.text()).isEqualTo(413);
+            assertThat(r.body()).startsWith("{\"error\":{\"code\":\"too_large\"");
+        }
+    }
+
+    @Test
+    void aGetWithAnOddContentTypeAndNoBodyIsServed() throws Exception {
+        Raw r = raw("GET /api/v1/conversations?limit=1 HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + ADMIN
+                + "\r\nContent-Type: */*\r\nConnection: close\r\n\r\n");
+        assertThat(r.status()).as(r.text()).isEqualTo(200);
+    }
+
+    @Test
+    void deskFormsAreReadAsUtf8AndMultipartIsRefusedNotCrashed() throws Exception {
+        java.net.CookieManager cookies = new java.net.CookieManager();
+        java.net.http.HttpClient browser = java.net.http.HttpClient.newBuilder().cookieHandler(cookies)
+                .followRedirects(java.net.http.HttpClient.Redirect.NEVER).build();
+        String base = "http://127.0.0.1:" + port;
+        String login = browser.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/login")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(login);
+        assertThat(m.find()).isTrue();
+        String csrf = m.group(1);
+        browser.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("email=admin%40earshot.local&password=" + PASSWORD + "&_csrf=" + csrf))
+                .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        String inbox = browser.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/inbox")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        java.util.regex.Matcher meta = java.util.regex.Pattern.compile("name=\"csrf-token\" content=\"([^\"]+)\"").matcher(inbox);
+        assertThat(meta.find()).as(inbox).isTrue();
+        String token = meta.group(1);
+        String name = "Grüße 😀 " + run;
+        // a browser's form post: UTF-8, percent-encoded, no charset in the Content-Type
+        java.net.http.HttpResponse<String> team = browser.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/admin/teams"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("name=" + java.net.URLEncoder.encode(name, StandardCharsets.UTF_8)
+                        + "&timeZone=UTC&_csrf=" + token)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(team.statusCode()).as(team.body()).isEqualTo(302);
+        assertThat(http.get("/api/v1/teams", ADMIN).raw()).contains(name);
+        // multipart (with a NUL in a part) is not something the desk takes: refused, never a 500
+        String multipart = "--zz\r\nContent-Disposition: form-data; name=\"name\"\r\n\r\na\u0000b\r\n--zz--\r\n";
+        java.net.http.HttpResponse<String> refused = browser.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/admin/teams"))
+                .header("Content-Type", "multipart/form-data; boundary=zz").header("X-CSRF-TOKEN", token)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(multipart)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(refused.statusCode()).as(refused.body()).isBetween(400, 499);
     }
 
     record Raw(int status, String headers, String body) {

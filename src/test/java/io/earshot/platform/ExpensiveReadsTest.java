@@ -61,6 +61,20 @@ class ExpensiveReadsTest {
         // the inbox without a search is never limited, and another agent searches as usual
         assertThat(http.get("/api/v1/conversations", busy).status()).isEqualTo(200);
         assertThat(http.get("/api/v1/conversations?q=refund", other).status()).isEqualTo(200);
+        // HEAD reaches the same handlers, so it counts the same
+        String header = token(http, "header");
+        java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+        int last = 0;
+        for (int i = 0; i < 4; i++) {
+            try {
+                last = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/api/v1/reports/summary"))
+                        .header("Authorization", "Bearer " + header).method("HEAD", java.net.http.HttpRequest.BodyPublishers.noBody()).build(),
+                        java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        assertThat(last).isEqualTo(429);
     }
 
     private static String token(Http http, String name) {
