@@ -41,7 +41,8 @@ public final class RequestGuard extends OncePerRequestFilter {
                     + "(send application/json; the messages endpoint also takes application/x-ndjson)");
             return;
         }
-        Limited limited = new Limited(request, limit);
+        // no body: a Content-Type Spring could not parse is dropped rather than refused (a GET with "*/*" is served)
+        Limited limited = new Limited(request, limit, !body && type != null && !type.isBlank() && !readable(type));
         String nul = parameterWithNul(limited);
         if (nul != null) {
             HttpErrors.write(response, 400, "invalid", "the parameter " + Ids.shown(nul) + " holds the NUL character, which Earshot cannot store");
@@ -100,11 +101,38 @@ public final class RequestGuard extends OncePerRequestFilter {
 
     private static final class Limited extends HttpServletRequestWrapper {
         private final long limit;
+        private final boolean dropContentType;
         private ServletInputStream stream;
 
-        Limited(HttpServletRequest request, long limit) {
+        Limited(HttpServletRequest request, long limit, boolean dropContentType) {
             super(request);
             this.limit = limit;
+            this.dropContentType = dropContentType;
+        }
+
+        @Override
+        public String getContentType() {
+            return dropContentType ? null : super.getContentType();
+        }
+
+        @Override
+        public String getHeader(String name) {
+            return dropContentType && "content-type".equalsIgnoreCase(name) ? null : super.getHeader(name);
+        }
+
+        @Override
+        public java.util.Enumeration<String> getHeaders(String name) {
+            return dropContentType && "content-type".equalsIgnoreCase(name) ? java.util.Collections.emptyEnumeration() : super.getHeaders(name);
+        }
+
+        @Override
+        public java.util.Enumeration<String> getHeaderNames() {
+            if (!dropContentType) {
+                return super.getHeaderNames();
+            }
+            java.util.List<String> names = java.util.Collections.list(super.getHeaderNames());
+            names.removeIf(n -> n.equalsIgnoreCase("content-type"));
+            return java.util.Collections.enumeration(names);
         }
 
         @Override
