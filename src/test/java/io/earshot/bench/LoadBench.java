@@ -108,20 +108,8 @@ public final class LoadBench {
 
             if (warmup > 0) {
                 System.out.printf("warming up for %d s (the same mix, not counted) ...%n", warmup);
-                ConcurrentLinkedQueue<Sample> discarded = new ConcurrentLinkedQueue<>();
                 long warmEnd = System.nanoTime() + TimeUnit.SECONDS.toNanos(warmup);
-                List<Thread> warmers = new ArrayList<>();
-                for (int i = 0; i < clients; i++) {
-                    String token = tokens.get(i);
-                    long seed = 1000 + i;
-                    int think = thinkMillis;
-                    Thread t = new Thread(() -> desk(http, base, token, ids, new Random(seed), warmEnd, discarded, think), "warm-" + i);
-                    warmers.add(t);
-                    t.start();
-                }
-                for (Thread t : warmers) {
-                    t.join();
-                }
+                runClients(http, base, tokens, ids, 1000, warmEnd, new ConcurrentLinkedQueue<>(), thinkMillis);
             }
             ConcurrentLinkedQueue<Sample> samples = new ConcurrentLinkedQueue<>();
             long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
@@ -129,18 +117,7 @@ public final class LoadBench {
             double rate = ingestRate;
             Thread connector = new Thread(() -> ingestSteadily(http, base, rate, end, samples, ingested), "connector");
             connector.start();
-            List<Thread> threads = new ArrayList<>();
-            for (int i = 0; i < clients; i++) {
-                String token = tokens.get(i);
-                long seed = 42 + i;
-                int think = thinkMillis;
-                Thread t = new Thread(() -> desk(http, base, token, ids, new Random(seed), end, samples, think), "client-" + i);
-                threads.add(t);
-                t.start();
-            }
-            for (Thread t : threads) {
-                t.join();
-            }
+            runClients(http, base, tokens, ids, 42, end, samples, thinkMillis);
             connector.join();
             print(samples, clients, seconds, ingested.get());
         } finally {
@@ -149,6 +126,22 @@ public final class LoadBench {
                 server.destroyForcibly();
             }
             io.earshot.TestFiles.deleteTree(work);
+        }
+    }
+
+    /** One thread per agent token doing {@link #desk} until {@code end}; returns when all are done. */
+    private static void runClients(HttpClient http, String base, List<String> tokens, List<String> ids, long seedBase, long end,
+                                   ConcurrentLinkedQueue<Sample> samples, int thinkMillis) throws InterruptedException {
+        List<Thread> threads = new ArrayList<>();
+        for (int i = 0; i < tokens.size(); i++) {
+            String token = tokens.get(i);
+            long seed = seedBase + i;
+            Thread t = new Thread(() -> desk(http, base, token, ids, new Random(seed), end, samples, thinkMillis), "client-" + i);
+            threads.add(t);
+            t.start();
+        }
+        for (Thread t : threads) {
+            t.join();
         }
     }
 
