@@ -22,7 +22,7 @@ public class EarshotApplication {
         String[] rest = args.length > 0 ? Arrays.copyOfRange(args, 1, args.length) : args;
         switch (command) {
             case "replay":
-                System.exit(new ReplayCommand(System.out, System.err).run(rest));
+                System.exit(new ReplayCommand(EarshotApplication.class, System.out, System.err).run(rest));
                 break;
             case "classify":
                 System.exit(new ClassifyCli(System.in, System.out, System.err).run(rest));

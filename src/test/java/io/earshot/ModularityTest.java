@@ -1,98 +1,79 @@
 package io.earshot;
 
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.tngtech.archunit.base.DescribedPredicate;
-import com.tngtech.archunit.core.domain.JavaClass;
-import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
-import com.tngtech.archunit.lang.ArchCondition;
-import com.tngtech.archunit.lang.ConditionEvents;
-import com.tngtech.archunit.lang.SimpleConditionEvent;
-import com.tngtech.archunit.lang.syntax.ArchRuleDefinition;
-import java.util.Map;
-import java.util.Set;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.springframework.modulith.core.ApplicationModule;
+import org.springframework.modulith.core.ApplicationModules;
+import org.springframework.modulith.core.DependencyType;
+import org.springframework.modulith.docs.Documenter;
 
 /**
- * Keeps the features honest: data flows one way (ingest → classify → conversation → routing/followup →
- * alerting), no feature depends on one downstream of it, there are no cycles, and nobody reaches into
- * another feature's {@code internal} package.
+ * Keeps the features honest with Spring Modulith: each feature (a package under {@code io.earshot}) uses only the
+ * features its {@code package-info.java} allows, only through their base package (their {@code internal} packages
+ * are theirs alone), and there are no cycles. Run {@code ./mvnw test -Dtest=ModularityTest} to see the structure:
+ * the diagrams land in {@code target/spring-modulith-docs}, and ARCHITECTURE.md carries the generated graph.
  */
 class ModularityTest {
 
-    /** Which features each feature may use; everything may use platform. */
-    static final Map<String, Set<String>> ALLOWED = Map.ofEntries(
-            Map.entry("platform", Set.of()),
-            Map.entry("ingest", Set.of()),
-            Map.entry("classify", Set.of()),
-            Map.entry("conversation", Set.of("ingest", "classify")),
-            Map.entry("routing", Set.of("conversation", "classify", "ingest")),
-            Map.entry("followup", Set.of("conversation", "classify", "ingest", "routing")),
-            Map.entry("listening", Set.of("conversation", "classify", "ingest")),
-            Map.entry("alerting", Set.of("conversation", "followup", "listening", "routing", "classify", "ingest")),
-            Map.entry("reporting", Set.of("conversation", "followup", "listening", "routing", "classify", "ingest")),
-            Map.entry("api", Set.of("conversation", "followup", "listening", "routing", "classify", "ingest", "alerting", "reporting")),
-            Map.entry("web", Set.of("conversation", "followup", "listening", "routing", "classify", "ingest", "alerting", "reporting")),
-            Map.entry("demo", Set.of("conversation", "followup", "ingest", "classify")),
-            Map.entry("cli", Set.of("conversation", "followup", "listening", "routing", "classify", "ingest", "alerting", "reporting")));
-
-    final JavaClasses classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("io.earshot");
+    static final ApplicationModules MODULES = ApplicationModules.of(EarshotApplication.class);
 
     @Test
-    void featuresAreFreeOfCycles() {
-        slices().matching("io.earshot.(*)..").should().beFreeOfCycles().check(classes);
+    void featuresKeepToTheirAllowedDependenciesAndHideTheirInternals() {
+        MODULES.verify();
     }
 
     @Test
-    void dataFlowsOneWay() {
-        ArchRuleDefinition.classes().that(inAFeature()).should(onlyUseAllowedFeatures()).check(classes);
+    void verificationFailsOnABadLayout() {
+        // src/test/java/io/earshot/fixtures/badlayout: "shop" reaches into "stock.internal" and back into "shop"
+        ApplicationModules bad = ApplicationModules.of(io.earshot.fixtures.badlayout.BadLayout.class,
+                com.tngtech.archunit.core.importer.ImportOption.Predefined.ONLY_INCLUDE_TESTS);
+        assertThatThrownBy(bad::verify).hasMessageContaining("non-exposed type")
+                .hasMessageContaining("stock.internal.Shelf").hasMessageContaining("Cycle");
     }
 
     @Test
-    void nobodyReachesIntoAnotherFeaturesInternals() {
-        for (String feature : ALLOWED.keySet()) {
-            ArchRuleDefinition.noClasses().that().resideOutsideOfPackage("io.earshot." + feature + "..")
-                    .should().dependOnClassesThat().resideInAPackage("io.earshot." + feature + ".internal..")
-                    .allowEmptyShould(true).check(classes);
+    void theDiagramsAreWrittenAndArchitectureMdShowsTheGeneratedGraph() throws IOException {
+        new Documenter(MODULES).writeModulesAsPlantUml().writeIndividualModulesAsPlantUml();
+        String graph = mermaid(MODULES);
+        Path architecture = Path.of("ARCHITECTURE.md");
+        String doc = Files.readString(architecture);
+        String begin = "<!-- modules:begin (generated by ModularityTest; -Dearshot.docs.write=true rewrites it) -->\n";
+        String end = "<!-- modules:end -->";
+        int from = doc.indexOf(begin);
+        int to = doc.indexOf(end);
+        assertThat(from).as("ARCHITECTURE.md has the generated module graph").isNotNegative();
+        String current = doc.substring(from + begin.length(), to);
+        if (Boolean.getBoolean("earshot.docs.write") && !current.equals(graph)) {
+            Files.writeString(architecture, doc.substring(0, from + begin.length()) + graph + doc.substring(to));
+            current = graph;
         }
+        assertThat(current).as("ARCHITECTURE.md's module graph is stale: run ./mvnw test -Dtest=ModularityTest "
+                + "-Dearshot.docs.write=true").isEqualTo(graph);
     }
 
-    private static DescribedPredicate<JavaClass> inAFeature() {
-        return new DescribedPredicate<>("are in a feature package") {
-            @Override
-            public boolean test(JavaClass c) {
-                return feature(c) != null;
-            }
-        };
-    }
-
-    private static ArchCondition<JavaClass> onlyUseAllowedFeatures() {
-        return new ArchCondition<>("only use the features upstream of them") {
-            @Override
-            public void check(JavaClass c, ConditionEvents events) {
-                String own = feature(c);
-                c.getDirectDependenciesFromSelf().forEach(d -> {
-                    String target = feature(d.getTargetClass());
-                    if (target != null && !target.equals(own) && !target.equals("platform")
-                            && !ALLOWED.getOrDefault(own, Set.of()).contains(target)) {
-                        events.add(SimpleConditionEvent.violated(d, own + " must not depend on " + target + ": " + d.getDescription()));
-                    }
+    /** A Mermaid flowchart of the modules and the dependencies the code really has (not the ones allowed). */
+    static String mermaid(ApplicationModules modules) {
+        StringBuilder out = new StringBuilder("```mermaid\nflowchart LR\n");
+        modules.stream().sorted(Comparator.comparing(ApplicationModule::getIdentifier, Comparator.comparing(Object::toString)))
+                .forEach(m -> {
+                    String id = m.getIdentifier().toString();
+                    out.append("    ").append(id).append("[\"").append(m.getDisplayName()).append("\"]\n");
                 });
+        modules.stream().sorted(Comparator.comparing(m -> m.getIdentifier().toString())).forEach(m -> {
+            String targets = m.getDirectDependencies(modules, DependencyType.values()).uniqueModules()
+                    .map(t -> t.getIdentifier().toString()).filter(t -> !t.equals("platform"))
+                    .sorted().collect(Collectors.joining(" & "));
+            if (!targets.isEmpty()) {
+                out.append("    ").append(m.getIdentifier()).append(" --> ").append(targets).append('\n');
             }
-        };
-    }
-
-    static String feature(JavaClass c) {
-        String p = c.getPackageName();
-        if (!p.startsWith("io.earshot.")) {
-            return null;
-        }
-        String rest = p.substring("io.earshot.".length());
-        int dot = rest.indexOf('.');
-        String f = dot < 0 ? rest : rest.substring(0, dot);
-        return ALLOWED.containsKey(f) ? f : null;
+        });
+        return out.append("```\n(every feature also uses `platform`)\n").toString();
     }
 }

@@ -1,6 +1,6 @@
 package io.earshot;
 
-import io.earshot.platform.EmbeddedPostgres;
+import io.earshot.platform.internal.EmbeddedPostgres;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

@@ -1,5 +1,8 @@
 package io.earshot.alerting;
 
+import io.earshot.alerting.internal.AlertMailer;
+import io.earshot.alerting.internal.AlertRaised;
+import io.earshot.alerting.internal.WebhookDeliverer;
 import io.earshot.platform.EarshotClock;
 import io.earshot.platform.IdGenerator;
 import io.earshot.platform.Timers;

@@ -1,5 +1,6 @@
 package io.earshot.alerting;
 
+import io.earshot.alerting.internal.WebhookResolver;
 import io.earshot.platform.EarshotClock;
 import io.earshot.platform.EarshotException;
 import io.earshot.platform.IdGenerator;

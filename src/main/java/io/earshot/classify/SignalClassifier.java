@@ -1,5 +1,15 @@
 package io.earshot.classify;
 
+import io.earshot.classify.internal.Datasets;
+import io.earshot.classify.internal.FeatureExtractor;
+import io.earshot.classify.internal.IntentRules;
+import io.earshot.classify.internal.LanguageGuesser;
+import io.earshot.classify.internal.Lexicon;
+import io.earshot.classify.internal.ModelTrainer;
+import io.earshot.classify.internal.SignalModels;
+import io.earshot.classify.internal.SparseVector;
+import io.earshot.classify.internal.Tokens;
+import io.earshot.classify.internal.TweetTokenizer;
 import org.springframework.stereotype.Component;
 
 /**
@@ -59,7 +69,7 @@ public final class SignalClassifier {
     }
 
     /** Sentiment and intent only (no language detection): the fast part, for measurements. */
-    Scored score(String text) {
+    public Scored score(String text) {
         Tokens tokens = tokenizer.tokenize(text, settings.maxChars());
         if (tokens.size == 0) {
             return EMPTY;
@@ -75,6 +85,6 @@ public final class SignalClassifier {
     }
 
     /** Sentiment and intent of a text, with the complaint model's probability. */
-    record Scored(Sentiment sentiment, Intent intent, double complaintProbability) {
+    public record Scored(Sentiment sentiment, Intent intent, double complaintProbability) {
     }
 }

@@ -1,6 +1,5 @@
 package io.earshot.cli;
 
-import io.earshot.EarshotApplication;
 import io.earshot.conversation.Intake;
 import io.earshot.conversation.IntakeResult;
 import io.earshot.ingest.IncomingMessage;
@@ -40,10 +39,13 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class ReplayCommand {
 
+    private final Class<?> application;
     private final PrintStream out;
     private final PrintStream err;
 
-    public ReplayCommand(PrintStream out, PrintStream err) {
+    /** {@code application} is the Spring Boot application class whose context the replay runs in. */
+    public ReplayCommand(Class<?> application, PrintStream out, PrintStream err) {
+        this.application = application;
         this.out = out;
         this.err = err;
     }
@@ -66,7 +68,7 @@ public final class ReplayCommand {
         springArgs.add("--earshot.clock=event-time");
         springArgs.add(0, "--logging.level.root=WARN");
         springArgs.add(0, "--logging.level.io.earshot=INFO");
-        try (ConfigurableApplicationContext ctx = new SpringApplicationBuilder(EarshotApplication.class)
+        try (ConfigurableApplicationContext ctx = new SpringApplicationBuilder(application)
                 .web(WebApplicationType.NONE).bannerMode(Banner.Mode.OFF).logStartupInfo(false)
                 .run(springArgs.toArray(String[]::new))) {
             return replay(a, ctx);

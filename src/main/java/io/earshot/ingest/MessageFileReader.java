@@ -1,5 +1,12 @@
 package io.earshot.ingest;
 
+import io.earshot.ingest.internal.CharSource;
+import io.earshot.ingest.internal.CsvRecord;
+import io.earshot.ingest.internal.ItemSource;
+import io.earshot.ingest.internal.NdjsonItemSource;
+import io.earshot.ingest.internal.Rfc4180Reader;
+import io.earshot.ingest.internal.SortedItemSource;
+import io.earshot.ingest.internal.TwcsItemSource;
 import java.io.BufferedInputStream;
 import java.io.Closeable;
 import java.io.IOException;

@@ -1,16 +1,14 @@
 package io.earshot.listening;
 
+import io.earshot.conversation.MessageVolume;
 import io.earshot.platform.EarshotClock;
 import io.earshot.platform.EarshotException;
 import io.earshot.platform.IdGenerator;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Locale;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -25,9 +23,11 @@ public class Topics {
     private final JdbcTemplate jdbc;
     private final IdGenerator ids;
     private final EarshotClock clock;
+    private final MessageVolume volume;
 
-    Topics(JdbcTemplate jdbc, IdGenerator ids, EarshotClock clock) {
+    Topics(JdbcTemplate jdbc, IdGenerator ids, EarshotClock clock, MessageVolume volume) {
         this.jdbc = jdbc;
+        this.volume = volume;
         this.ids = ids;
         this.clock = clock;
     }
@@ -74,34 +74,8 @@ public class Topics {
             throw EarshotException.invalid("bucket", "from..to in buckets of " + bucket + " makes " + buckets
                     + " buckets; at most " + MAX_BUCKETS + " (choose a larger bucket)");
         }
-        List<Object> args = new ArrayList<>(List.of(a, b));
-        String matches = matching("m.body", topic.terms(), args);
-        Map<Long, TopicPoint> found = new HashMap<>();
-        String bucketOf = "(m.created_at - " + a + ") / " + size; // numbers we computed, not user text
-        jdbc.query("select " + bucketOf + " as k, count(*), "
-                + "sum(case when m.sentiment_label = 'negative' then 1 else 0 end), "
-                + "sum(case when m.sentiment_label = 'positive' then 1 else 0 end), "
-                + "sum(case when m.intent = 'complaint' then 1 else 0 end) "
-                + "from message m where m.inbound = true and m.created_at >= ? and m.created_at < ? and " + matches
-                + " group by " + bucketOf, rs -> {
-                    long k = rs.getLong(1);
-                    found.put(k, new TopicPoint(Instant.ofEpochMilli(a + k * size), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)));
-                }, args.toArray());
-        List<TopicPoint> out = new ArrayList<>();
-        for (long k = 0; k < buckets; k++) {
-            out.add(found.getOrDefault(k, new TopicPoint(Instant.ofEpochMilli(a + k * size), 0, 0, 0, 0)));
-        }
-        return out;
-    }
-
-    /** A SQL condition that {@code column} contains any of the terms (case-insensitive); the patterns go to {@code args}. */
-    public static String matching(String column, List<String> terms, List<Object> args) {
-        List<String> parts = new ArrayList<>();
-        for (String t : terms) {
-            parts.add("lower(" + column + ") like ? escape '\\'");
-            args.add("%" + t.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
-        }
-        return "(" + String.join(" or ", parts) + ")";
+        return volume.mentioning(topic.terms(), from, size, (int) buckets).stream()
+                .map(v -> new TopicPoint(v.start(), v.volume(), v.negative(), v.positive(), v.complaints())).toList();
     }
 
     /** The alternatives of a query: split on OR (any case, between spaces) and commas; quotes dropped. */

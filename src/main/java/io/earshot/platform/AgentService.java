@@ -1,5 +1,10 @@
 package io.earshot.platform;
 
+import io.earshot.platform.internal.AdminBootstrap;
+import io.earshot.platform.internal.PasswordChanged;
+import io.earshot.platform.internal.Passwords;
+import io.earshot.platform.internal.PlatformSettings;
+import io.earshot.platform.internal.Tokens;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.Optional;

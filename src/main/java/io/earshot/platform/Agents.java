@@ -58,10 +58,10 @@ public class Agents {
     }
 
     /** What sign-in needs of an agent: the password hash and the lock. */
-    record Credentials(Agent agent, String passwordHash, int failedLogins, Long lockedUntil) {
+    public record Credentials(Agent agent, String passwordHash, int failedLogins, Long lockedUntil) {
     }
 
-    Optional<Credentials> credentials(String email) {
+    public Optional<Credentials> credentials(String email) {
         return jdbc.sql("select id, name, email, role, password_hash, failed_logins, locked_until from agent where email = ?")
                 .param(email.trim().toLowerCase(java.util.Locale.ROOT))
                 .query((rs, n) -> new Credentials(AGENT.mapRow(rs, n), rs.getString(5), rs.getInt(6),
@@ -74,13 +74,13 @@ public class Agents {
     }
 
     /** Counts a failed sign-in; at {@code max} failures in a row the agent is locked until {@code lockUntil}. */
-    void failedLogin(String email, int max, long lockUntil) {
+    public void failedLogin(String email, int max, long lockUntil) {
         String e = email.trim().toLowerCase(java.util.Locale.ROOT);
         jdbc.sql("update agent set failed_logins = failed_logins + 1 where email = ?").param(e).update();
         jdbc.sql("update agent set locked_until = ?, failed_logins = 0 where email = ? and failed_logins >= ?").params(lockUntil, e, max).update();
     }
 
-    void succeededLogin(String email) {
+    public void succeededLogin(String email) {
         jdbc.sql("update agent set failed_logins = 0, locked_until = null where email = ?")
                 .param(email.trim().toLowerCase(java.util.Locale.ROOT)).update();
     }

@@ -1,5 +1,6 @@
 package io.earshot.platform;
 
+import io.earshot.platform.internal.RequestGuard;
 import java.io.IOException;
 
 /** A request body read past its limit ({@link RequestGuard}); answered 413 wherever it surfaces. */

@@ -1,5 +1,6 @@
 package io.earshot.platform;
 
+import io.earshot.platform.internal.HttpSettings;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;

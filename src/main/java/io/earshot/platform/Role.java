@@ -12,7 +12,7 @@ public enum Role {
     }
 
     /** The Spring Security authority; higher roles hold the lower ones too. */
-    String authority() {
+    public String authority() {
         return "ROLE_" + name();
     }
 

@@ -1,5 +1,6 @@
 package io.earshot.platform;
 
+import io.earshot.platform.internal.TimerSettings;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerName;
 import com.github.kagkarlsson.scheduler.task.FailureHandler;
@@ -54,7 +55,7 @@ public class TimerEngine implements SmartLifecycle {
     private final String known;
     private volatile boolean running;
 
-    public TimerEngine(DataSource dataSource, JdbcTemplate jdbc, EarshotClock clock, List<TimerHandler> handlers, TimerSettings settings) {
+    TimerEngine(DataSource dataSource, JdbcTemplate jdbc, EarshotClock clock, List<TimerHandler> handlers, TimerSettings settings) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.handlers = handlers.stream().collect(Collectors.toMap(TimerHandler::timerName, Function.identity()));

@@ -1,2 +1,5 @@
 /** Web: the agent desk in the browser. */
+@ApplicationModule(displayName = "Web desk", allowedDependencies = {"platform", "conversation", "followup", "listening", "routing", "classify", "ingest", "alerting", "reporting"})
 package io.earshot.web;
+
+import org.springframework.modulith.ApplicationModule;

@@ -1,5 +1,6 @@
 package io.earshot.alerting;
 
+import io.earshot.alerting.internal.WebhookAddresses;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.Inet4Address;

@@ -1,5 +1,8 @@
 package io.earshot.classify;
 
+import io.earshot.classify.internal.Datasets;
+import io.earshot.classify.internal.ModelEvaluator;
+import io.earshot.classify.internal.SignalModels;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 

@@ -1,5 +1,8 @@
 package io.earshot.classify;
 
+import io.earshot.classify.internal.Lexicon;
+import io.earshot.classify.internal.Tokens;
+import io.earshot.classify.internal.TweetTokenizer;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

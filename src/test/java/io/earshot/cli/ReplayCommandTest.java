@@ -20,7 +20,7 @@ class ReplayCommandTest {
     private String run(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = new ReplayCommand(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8))
+        int code = new ReplayCommand(io.earshot.EarshotApplication.class, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8))
                 .run(args);
         return code + "\n" + out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8);
     }
@@ -72,7 +72,7 @@ class ReplayCommandTest {
         assertThat(out).startsWith("0");
         assertThat(number(out, "promises found")).isEqualTo(1);
         assertThat(number(out, "alerts raised")).isGreaterThanOrEqualTo(2);
-        try (io.earshot.platform.EmbeddedPostgres pg = io.earshot.platform.EmbeddedPostgres.start(new io.earshot.platform.EmbeddedPostgres.Options(
+        try (io.earshot.platform.internal.EmbeddedPostgres pg = io.earshot.platform.internal.EmbeddedPostgres.start(new io.earshot.platform.internal.EmbeddedPostgres.Options(
                 data, io.earshot.TestPostgres.BINARIES, java.util.Map.of(), java.time.Duration.ofSeconds(60), false));
              java.sql.Connection c = java.sql.DriverManager.getConnection(pg.jdbcUrl(), pg.username(), pg.password())) {
             try (var rs = c.createStatement().executeQuery("select state, kind, due_at, broken_at from commitment")) {

@@ -1,5 +1,6 @@
 package io.earshot.ingest;
 
+import io.earshot.ingest.ReplayFormat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;

@@ -1,5 +1,8 @@
 package io.earshot.ingest;
 
+import io.earshot.ingest.internal.CharSource;
+import io.earshot.ingest.internal.CsvRecord;
+import io.earshot.ingest.internal.Rfc4180Reader;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;

@@ -1,5 +1,7 @@
 package io.earshot.ingest;
 
+import io.earshot.ingest.ReplayFormat;
+import io.earshot.ingest.internal.TwcsItemSource;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;

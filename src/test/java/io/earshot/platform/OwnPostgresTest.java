@@ -1,5 +1,7 @@
 package io.earshot.platform;
 
+import io.earshot.platform.internal.EmbeddedDatabaseException;
+import io.earshot.platform.internal.EmbeddedPostgres;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,7 @@
 package io.earshot.routing;
 
+import io.earshot.routing.internal.PriorityPolicy;
+import io.earshot.routing.internal.RoutingSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.earshot.conversation.Priority;

@@ -1,5 +1,0 @@
-package io.earshot.platform;
-
-/** An agent's desk password was set or reset; sessions signed in with the old one should end. */
-public record PasswordChanged(long agentId, String email) {
-}
