@@ -1,6 +1,8 @@
 package io.earshot.followup;
 
 import io.earshot.conversation.ConversationService;
+import io.earshot.followup.internal.CommitmentViews;
+import io.earshot.followup.internal.PromisesInReplies;
 import io.earshot.platform.Agent;
 import io.earshot.platform.EarshotException;
 import io.earshot.platform.Ids;
@@ -17,17 +19,19 @@ public class FollowThrough {
     }
 
     private final ConversationService conversations;
-    private final Commitments commitments;
+    private final PromisesInReplies replies;
+    private final CommitmentViews commitments;
 
-    FollowThrough(ConversationService conversations, Commitments commitments) {
+    FollowThrough(ConversationService conversations, PromisesInReplies replies, CommitmentViews commitments) {
         this.conversations = conversations;
+        this.replies = replies;
         this.commitments = commitments;
     }
 
     @Transactional
     public Reply reply(String conversationId, Agent agent, String text, boolean privateMessage) {
         ConversationService.Reply stored = conversations.reply(conversationId, agent, text, privateMessage);
-        List<Commitment> made = commitments.replied(Long.parseLong(conversationId), Long.parseLong(stored.messageId()), agent, text, "en");
+        List<Commitment> made = replies.replied(Long.parseLong(conversationId), Long.parseLong(stored.messageId()), agent, text, "en");
         return new Reply(stored.messageId(), made);
     }
 

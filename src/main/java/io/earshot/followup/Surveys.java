@@ -4,6 +4,7 @@ import io.earshot.conversation.ConversationChanged;
 import io.earshot.conversation.ConversationQueries;
 import io.earshot.conversation.ConversationService;
 import io.earshot.conversation.DeadlineInput;
+import io.earshot.followup.internal.FollowupSettings;
 import io.earshot.platform.EarshotClock;
 import io.earshot.platform.EarshotException;
 import io.earshot.platform.TimerHandler;

@@ -1,4 +1,4 @@
-package io.earshot.followup;
+package io.earshot.followup.internal;
 
 import java.util.ArrayList;
 import java.util.Comparator;

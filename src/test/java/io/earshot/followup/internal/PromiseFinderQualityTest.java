@@ -1,8 +1,9 @@
-package io.earshot.followup;
+package io.earshot.followup.internal;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.earshot.followup.BusinessCalendar;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,7 +1,9 @@
-package io.earshot.followup;
+package io.earshot.followup.internal;
 
 import io.earshot.conversation.DeadlineInput;
 import io.earshot.conversation.Deadlines;
+import io.earshot.followup.BusinessCalendar;
+import io.earshot.followup.SlaPolicy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

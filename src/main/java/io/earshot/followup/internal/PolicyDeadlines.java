@@ -1,8 +1,11 @@
-package io.earshot.followup;
+package io.earshot.followup.internal;
 
 import io.earshot.conversation.DeadlineInput;
 import io.earshot.conversation.DeadlinePlanner;
 import io.earshot.conversation.Deadlines;
+import io.earshot.followup.BusinessCalendar;
+import io.earshot.followup.SlaPolicies;
+import io.earshot.followup.SlaPolicy;
 import io.earshot.platform.Team;
 import io.earshot.platform.Teams;
 import org.springframework.stereotype.Component;

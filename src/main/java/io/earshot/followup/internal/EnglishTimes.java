@@ -1,5 +1,6 @@
-package io.earshot.followup;
+package io.earshot.followup.internal;
 
+import io.earshot.followup.BusinessCalendar;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.Duration;

@@ -1,9 +1,11 @@
-package io.earshot.followup;
+package io.earshot.followup.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.earshot.conversation.DeadlineInput;
 import io.earshot.conversation.Deadlines;
+import io.earshot.followup.BusinessCalendar;
+import io.earshot.followup.SlaPolicy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;

@@ -1,5 +1,6 @@
-package io.earshot.followup;
+package io.earshot.followup.internal;
 
+import io.earshot.followup.BusinessCalendar;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -1,5 +1,6 @@
-package io.earshot.followup;
+package io.earshot.followup.internal;
 
+import io.earshot.followup.BusinessCalendar;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;

@@ -1,8 +1,11 @@
-package io.earshot.followup;
+package io.earshot.followup.internal;
 
 import io.earshot.conversation.ConversationQueries;
 import io.earshot.conversation.DeadlineInput;
 import io.earshot.conversation.Deadlines;
+import io.earshot.followup.CustomerLeftInSilence;
+import io.earshot.followup.SlaBreached;
+import io.earshot.followup.SlaPolicy;
 import io.earshot.platform.TimerHandler;
 import io.earshot.platform.Timers;
 import java.time.Clock;

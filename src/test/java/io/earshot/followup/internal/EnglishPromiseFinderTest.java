@@ -1,7 +1,8 @@
-package io.earshot.followup;
+package io.earshot.followup.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.earshot.followup.BusinessCalendar;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -1,5 +1,6 @@
-package io.earshot.followup;
+package io.earshot.followup.internal;
 
+import io.earshot.followup.BusinessCalendar;
 import io.earshot.platform.Team;
 import io.earshot.platform.Teams;
 import java.util.Map;
