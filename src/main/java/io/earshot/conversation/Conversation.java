@@ -1,57 +1,84 @@
 package io.earshot.conversation;
 
+import io.earshot.classify.Intent;
+import io.earshot.ingest.Channel;
 import io.earshot.platform.EarshotException;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
 
 /**
- * The case: one customer, one matter. It guards its own state: every change goes through a method
- * that refuses an illegal move. Loaded, changed and saved within one ingest or API transaction.
+ * The case: one customer, one matter. It guards its own state: its fields are private and every change goes
+ * through a method that refuses an illegal move. Loaded ({@link #restore}), changed and saved ({@link #state})
+ * within one ingest or API transaction.
+ * <p>
+ * Status moves: open → pending, open → resolved, pending → open (also when the customer writes), pending →
+ * resolved, resolved → open (a reopen, also when the customer writes); staying put is always allowed. Resolved →
+ * pending is refused.
  */
 final class Conversation {
 
-    final long id;
-    long customerId;
-    final String channel;
-    ConversationStatus status;
-    Long assigneeId;
-    String preview;
-    Priority priority;
-    String sentimentLabel;
-    Double sentimentScore;
-    String intent;
-    String language;
-    int inboundCount;
-    final long createdAt;
-    long lastActivityAt;
-    Long lastInboundAt;
-    Long lastOutboundAt;
-    Long firstResponseAt;
-    Long firstResponseSeconds;
-    Long resolvedAt;
-    Long resolutionSeconds;
-    Long firstResponseDue;
-    Long nextUpdateDue;
-    Long resolutionDue;
-    Long priorityRefreshAt;
-    /** Spans spent waiting on the customer, {@code from-to,from-} in epoch ms; the clocks stop meanwhile. */
-    String slaPauses;
-    Long slaPolicyId;
-    /** The earliest deadline as last saved, to tell when a new timer is needed. */
-    Long savedDueAt;
-    boolean isNew;
-    boolean dirty;
+    /** What a new conversation's priority is until it is ranked. */
+    static final Priority UNRANKED = new Priority(0, "low", List.of());
 
-    Conversation(long id, long customerId, String channel, ConversationStatus status, long createdAt) {
+    /**
+     * A conversation as stored: what loading gives and saving takes.
+     *
+     * @param dueAt the earliest deadline: as last saved when loading, as it is now when saving
+     */
+    record State(long id, long customerId, String channel, ConversationStatus status, Long assigneeId, String preview,
+                 Priority priority, String sentimentLabel, Double sentimentScore, Intent intent, String language,
+                 int inboundCount, long createdAt, long lastActivityAt, Long lastInboundAt, Long lastOutboundAt,
+                 Long firstResponseAt, Long firstResponseSeconds, Long resolvedAt, Long resolutionSeconds,
+                 Long firstResponseDue, Long nextUpdateDue, Long resolutionDue, Long priorityRefreshAt,
+                 SlaPauses slaPauses, Long slaPolicyId, Long dueAt) {
+    }
+
+    private final long id;
+    private final long customerId;
+    private final String channel;
+    private final long createdAt;
+    private ConversationStatus status;
+    private Long assigneeId;
+    private String preview;
+    private Priority priority;
+    private String sentimentLabel;
+    private Double sentimentScore;
+    private Intent intent;
+    private String language;
+    private int inboundCount;
+    private long lastActivityAt;
+    private Long lastInboundAt;
+    private Long lastOutboundAt;
+    private Long firstResponseAt;
+    private Long firstResponseSeconds;
+    private Long resolvedAt;
+    private Long resolutionSeconds;
+    private Long firstResponseDue;
+    private Long nextUpdateDue;
+    private Long resolutionDue;
+    private Long priorityRefreshAt;
+    private SlaPauses slaPauses;
+    private Long slaPolicyId;
+    /** The earliest deadline as last saved, to tell when a new timer is needed. */
+    private Long savedDueAt;
+    private boolean isNew;
+    private boolean dirty;
+
+    private Conversation(long id, long customerId, String channel, ConversationStatus status, long createdAt) {
         this.id = id;
         this.customerId = customerId;
-        this.channel = channel;
-        this.status = status;
+        this.channel = Objects.requireNonNull(channel, "channel");
+        this.status = Objects.requireNonNull(status, "status");
         this.createdAt = createdAt;
         this.lastActivityAt = createdAt;
         this.preview = "";
-        this.priority = new Priority(0, "low", java.util.List.of());
+        this.priority = UNRANKED;
+        this.slaPauses = SlaPauses.NONE;
     }
 
+    /** A new conversation, open, not yet stored. */
     static Conversation start(long id, long customerId, String channel, long at) {
         Conversation c = new Conversation(id, customerId, channel, ConversationStatus.OPEN, at);
         c.isNew = true;
@@ -59,11 +86,94 @@ final class Conversation {
         return c;
     }
 
+    /** A stored conversation, as it was saved. */
+    static Conversation restore(State s) {
+        Conversation c = new Conversation(s.id(), s.customerId(), s.channel(), s.status(), s.createdAt());
+        c.assigneeId = s.assigneeId();
+        c.preview = s.preview();
+        c.priority = Objects.requireNonNull(s.priority(), "priority");
+        c.sentimentLabel = s.sentimentLabel();
+        c.sentimentScore = s.sentimentScore();
+        c.intent = s.intent();
+        c.language = s.language();
+        c.inboundCount = s.inboundCount();
+        c.lastActivityAt = s.lastActivityAt();
+        c.lastInboundAt = s.lastInboundAt();
+        c.lastOutboundAt = s.lastOutboundAt();
+        c.firstResponseAt = s.firstResponseAt();
+        c.firstResponseSeconds = s.firstResponseSeconds();
+        c.resolvedAt = s.resolvedAt();
+        c.resolutionSeconds = s.resolutionSeconds();
+        c.firstResponseDue = s.firstResponseDue();
+        c.nextUpdateDue = s.nextUpdateDue();
+        c.resolutionDue = s.resolutionDue();
+        c.priorityRefreshAt = s.priorityRefreshAt();
+        c.slaPauses = s.slaPauses() == null ? SlaPauses.NONE : s.slaPauses();
+        c.slaPolicyId = s.slaPolicyId();
+        c.savedDueAt = s.dueAt();
+        return c;
+    }
+
+    /** What saving writes, with the earliest deadline as it is now. */
+    State state() {
+        return new State(id, customerId, channel, status, assigneeId, preview, priority, sentimentLabel, sentimentScore,
+                intent, language, inboundCount, createdAt, lastActivityAt, lastInboundAt, lastOutboundAt, firstResponseAt,
+                firstResponseSeconds, resolvedAt, resolutionSeconds, firstResponseDue, nextUpdateDue, resolutionDue,
+                priorityRefreshAt, slaPauses, slaPolicyId, dueAt());
+    }
+
+    long id() {
+        return id;
+    }
+
+    long customerId() {
+        return customerId;
+    }
+
+    String channel() {
+        return channel;
+    }
+
+    ConversationStatus status() {
+        return status;
+    }
+
+    Long assigneeId() {
+        return assigneeId;
+    }
+
+    long lastActivityAt() {
+        return lastActivityAt;
+    }
+
+    Priority priority() {
+        return priority;
+    }
+
+    SlaPauses slaPauses() {
+        return slaPauses;
+    }
+
+    /** Not stored yet. */
+    boolean isNew() {
+        return isNew;
+    }
+
+    /** Changed since it was loaded or saved. */
+    boolean isDirty() {
+        return dirty;
+    }
+
+    /** True when time alone has changed its priority by {@code now}: it is due for ranking again. */
+    boolean priorityRefreshDue(long now) {
+        return priorityRefreshAt != null && priorityRefreshAt <= now;
+    }
+
     /** A customer's message arrived. Returns true when it reopened a resolved conversation. */
-    boolean receive(long at, String text, String sentimentLabel, Double sentimentScore, String intent, String language) {
+    boolean receive(long at, String text, String sentimentLabel, Double sentimentScore, Intent intent, String language) {
         boolean reopened = status == ConversationStatus.RESOLVED;
         if (status == ConversationStatus.PENDING) {
-            resumeClocks(at);
+            slaPauses = slaPauses.end(at);
         }
         if (reopened) {
             pauseResolvedSpan(at);
@@ -100,8 +210,15 @@ final class Conversation {
         dirty = true;
     }
 
+    /** True when a conversation may move from {@code from} to {@code to}: anything but resolved → pending. */
+    static boolean mayMove(ConversationStatus from, ConversationStatus to) {
+        return from == to || from != ConversationStatus.RESOLVED || to == ConversationStatus.OPEN;
+    }
+
+    /** An agent sets the status; staying put changes nothing. Refuses an illegal move (409 illegal_transition). */
     void moveTo(ConversationStatus target, long at) {
-        if (!status.mayMoveTo(target)) {
+        Objects.requireNonNull(target, "target");
+        if (!mayMove(status, target)) {
             throw new EarshotException(409, "illegal_transition",
                     "a " + status.wireName() + " conversation cannot become " + target.wireName(), "status");
         }
@@ -109,13 +226,13 @@ final class Conversation {
             return;
         }
         if (status == ConversationStatus.PENDING) {
-            resumeClocks(at);
+            slaPauses = slaPauses.end(at);
         }
         if (status == ConversationStatus.RESOLVED) {
             pauseResolvedSpan(at);
         }
         if (target == ConversationStatus.PENDING) {
-            slaPauses = (slaPauses == null || slaPauses.isEmpty() ? "" : slaPauses + ",") + at + "-";
+            slaPauses = slaPauses.begin(at);
         }
         status = target;
         if (target == ConversationStatus.RESOLVED) {
@@ -132,32 +249,55 @@ final class Conversation {
     /** The time a conversation spent resolved does not count against its clocks when it reopens. */
     private void pauseResolvedSpan(long at) {
         if (resolvedAt != null && at > resolvedAt) {
-            slaPauses = (slaPauses == null || slaPauses.isEmpty() ? "" : slaPauses + ",") + resolvedAt + "-" + at;
-            trimPauses();
+            slaPauses = slaPauses.add(resolvedAt, at);
         }
     }
 
-    private void trimPauses() {
-        if (slaPauses != null && slaPauses.length() > 1900) { // keep the newest spans; very old ones no longer move a deadline
-            slaPauses = slaPauses.substring(slaPauses.indexOf(',', slaPauses.length() - 1900) + 1);
-        }
-    }
-
-    /** Closes the pause that began when the conversation went pending. */
-    private void resumeClocks(long at) {
-        if (slaPauses != null && slaPauses.endsWith("-")) {
-            String[] spans = slaPauses.split(",");
-            String last = spans[spans.length - 1];
-            long from = Long.parseLong(last.substring(0, last.length() - 1));
-            spans[spans.length - 1] = from + "-" + Math.max(from, at);
-            slaPauses = String.join(",", spans);
-            trimPauses();
-        }
-    }
-
+    /** Assigns the conversation to an agent; null unassigns it. */
     void assign(Long agentId) {
         assigneeId = agentId;
         dirty = true;
+    }
+
+    /** What the priority scorer reads of this conversation, with its customer's reach, at {@code now}. */
+    PriorityInput priorityInput(long followers, boolean verified, long now) {
+        return new PriorityInput(sentimentLabel == null ? "neutral" : sentimentLabel, sentimentScore == null ? 0 : sentimentScore,
+                intent == null ? "other" : intent.wireName(), followers, verified, waiting(now), inboundCount, isPublic(channel));
+    }
+
+    /** What the deadline planner reads of this conversation, were its priority {@code priorityLevel}. */
+    DeadlineInput deadlineInput(String priorityLevel, long followers) {
+        return new DeadlineInput(id, channel, status.wireName(), sentimentLabel, intent == null ? null : intent.wireName(),
+                priorityLevel, followers, assigneeId, instant(createdAt), instant(lastInboundAt), instant(lastOutboundAt),
+                instant(firstResponseAt), instant(resolvedAt), slaPauses.format(), slaPolicyId);
+    }
+
+    /**
+     * Takes a new rank: its priority, when time alone will change it next ({@code refreshAt}, null for never) and
+     * the deadlines planned for it.
+     */
+    void rank(Priority priority, Long refreshAt, Deadlines deadlines) {
+        this.priority = Objects.requireNonNull(priority, "priority");
+        Objects.requireNonNull(deadlines, "deadlines");
+        priorityRefreshAt = refreshAt;
+        firstResponseDue = millis(deadlines.firstResponseDue());
+        nextUpdateDue = millis(deadlines.nextUpdateDue());
+        resolutionDue = millis(deadlines.resolutionDue());
+        slaPolicyId = deadlines.policyId();
+        dirty = true;
+    }
+
+    /**
+     * It was stored. Returns its earliest deadline when that changed since the last save (a new timer is needed),
+     * else null.
+     */
+    Long saved() {
+        Long due = dueAt();
+        Long changed = due != null && !due.equals(savedDueAt) ? due : null;
+        savedDueAt = due;
+        isNew = false;
+        dirty = false;
+        return changed;
     }
 
     /** True when the conversation is open and the customer spoke last: the next move is ours. */
@@ -171,37 +311,51 @@ final class Conversation {
         return awaitingUs() ? Duration.ofMillis(Math.max(0, now - lastInboundAt)) : Duration.ZERO;
     }
 
+    /** The earliest deadline still owed; null when resolved or none is. */
     Long dueAt() {
-        Long due = null;
         if (status == ConversationStatus.RESOLVED) {
             return null;
         }
-        for (Long d : new Long[] {firstResponseAt == null ? firstResponseDue : null, nextUpdateDue, resolutionDue}) {
-            if (d != null && (due == null || d < due)) {
-                due = d;
-            }
+        Long due = firstResponseAt == null ? firstResponseDue : null;
+        if (nextUpdateDue != null && (due == null || nextUpdateDue < due)) {
+            due = nextUpdateDue;
+        }
+        if (resolutionDue != null && (due == null || resolutionDue < due)) {
+            due = resolutionDue;
         }
         return due;
     }
 
-    /** Intents from gravest to mildest: a case that began as an outage report stays one when the customer says thanks. */
-    private static final java.util.List<String> GRAVITY = java.util.List.of("outage", "complaint", "request", "question", "other", "praise");
+    /** True for a channel whose messages the public can read (not email, not chat). */
+    static boolean isPublic(String channel) {
+        return !(Channel.EMAIL.wireName().equals(channel) || Channel.CHAT.wireName().equals(channel));
+    }
 
-    /** The graver of two intents; an unknown or missing one counts as mildest. */
-    static String graver(String current, String incoming) {
+    /** Intents from gravest to mildest: a case that began as an outage report stays one when the customer says thanks. */
+    private static final List<Intent> GRAVITY = List.of(Intent.OUTAGE, Intent.COMPLAINT, Intent.REQUEST, Intent.QUESTION,
+            Intent.OTHER, Intent.PRAISE);
+
+    /** The graver of two intents; a missing one counts as mildest. */
+    static Intent graver(Intent current, Intent incoming) {
         if (current == null) {
             return incoming;
         }
         if (incoming == null) {
             return current;
         }
-        int a = GRAVITY.indexOf(current);
-        int b = GRAVITY.indexOf(incoming);
-        return b >= 0 && (a < 0 || b < a) ? incoming : current;
+        return GRAVITY.indexOf(incoming) < GRAVITY.indexOf(current) ? incoming : current;
     }
 
     private static String previewOf(String text) {
         String flat = text.replaceAll("\\s+", " ").trim();
         return flat.length() <= 280 ? flat : flat.substring(0, 279) + "…";
+    }
+
+    private static Instant instant(Long millis) {
+        return millis == null ? null : Instant.ofEpochMilli(millis);
+    }
+
+    private static Long millis(Instant instant) {
+        return instant == null ? null : instant.toEpochMilli();
     }
 }

@@ -207,7 +207,7 @@ public class Intake {
         Map<Long, Conversation> loaded = conversations.forIntake(parentConversations, customerIds, since);
         // each message looks only at its own customer's conversations (was: at all of the batch's, per message)
         Map<Long, List<Conversation>> byCustomer = new HashMap<>();
-        loaded.values().forEach(c -> byCustomer.computeIfAbsent(c.customerId, k -> new ArrayList<>()).add(c));
+        loaded.values().forEach(c -> byCustomer.computeIfAbsent(c.customerId(), k -> new ArrayList<>()).add(c));
 
         // 5. thread each new message, in order
         List<MessageRows.Row> messageRows = new ArrayList<>(fresh.size());
@@ -224,20 +224,20 @@ public class Intake {
             if (m.inbound()) {
                 customerId = customerOf.get(i);
                 conversation = parent != null && loaded.containsKey(parent.conversationId())
-                        && loaded.get(parent.conversationId()).customerId == customerId
+                        && loaded.get(parent.conversationId()).customerId() == customerId
                         ? loaded.get(parent.conversationId())
                         : openConversation(byCustomer.getOrDefault(customerId, List.of()), m.channel(), at, since);
                 if (conversation == null) {
                     conversation = Conversation.start(ids.nextId(), customerId, m.channel(), at);
-                    loaded.put(conversation.id, conversation);
+                    loaded.put(conversation.id(), conversation);
                     byCustomer.computeIfAbsent(customerId, k -> new ArrayList<>()).add(conversation);
-                    eventRows.add(new EventRows.Row(ids.nextId(), conversation.id, at, "conversation_opened", m.author().handle(), null, m.channel()));
+                    eventRows.add(new EventRows.Row(ids.nextId(), conversation.id(), at, "conversation_opened", m.author().handle(), null, m.channel()));
                 }
                 Signals s = reads[i].signals();
                 boolean reopened = conversation.receive(at, m.text(), s.sentiment().label(), s.sentiment().score(),
-                        s.intent().wireName(), s.language());
+                        s.intent(), s.language());
                 if (reopened) {
-                    eventRows.add(new EventRows.Row(ids.nextId(), conversation.id, at, "reopened", m.author().handle(), null,
+                    eventRows.add(new EventRows.Row(ids.nextId(), conversation.id(), at, "reopened", m.author().handle(), null,
                             "a new message from the customer reopened the conversation"));
                 }
             } else {
@@ -247,30 +247,30 @@ public class Intake {
                     continue;
                 }
                 conversation = loaded.get(parent.conversationId());
-                customerId = conversation.customerId;
+                customerId = conversation.customerId();
                 conversation.answered(at);
             }
             long messageId = ids.nextId();
             Signals s = reads[i].signals();
-            messageRows.add(new MessageRows.Row(messageId, m.channel(), m.externalId(), conversation.id, customerId, m.inbound(),
+            messageRows.add(new MessageRows.Row(messageId, m.channel(), m.externalId(), conversation.id(), customerId, m.inbound(),
                     m.author().handle(), m.author().name(), null, m.text(), at, now, m.inReplyTo(), m.privateMessage(), m.url(),
                     s == null ? null : s.language(), s == null ? null : s.sentiment().label(),
                     s == null ? null : s.sentiment().score(), s == null ? null : s.intent().wireName()));
             if (!m.inbound()) {
-                replies.add(new OutboundWatcher.StoredReply(conversation.id, messageId, m.author().handle(), m.text(), m.createdAt(),
-                        conversation.assigneeId, reads[i].worthReading()));
+                replies.add(new OutboundWatcher.StoredReply(conversation.id(), messageId, m.author().handle(), m.text(), m.createdAt(),
+                        conversation.assigneeId(), reads[i].worthReading()));
             }
-            MessageRows.Placed placed = new MessageRows.Placed(messageId, conversation.id, customerId);
+            MessageRows.Placed placed = new MessageRows.Placed(messageId, conversation.id(), customerId);
             placedHere.put(key(m), placed);
-            out.results.set(i, IntakeResult.created(messageId, conversation.id));
-            out.touched.add(conversation.id);
+            out.results.set(i, IntakeResult.created(messageId, conversation.id()));
+            out.touched.add(conversation.id());
             out.created++;
         }
 
         // 6. rank what changed, store it all
-        List<Conversation> changed = loaded.values().stream().filter(c -> c.dirty).toList();
+        List<Conversation> changed = loaded.values().stream().filter(Conversation::isDirty).toList();
         for (Conversation c : changed) {
-            ranking.rank(c, customerRows.get(c.customerId), now);
+            ranking.rank(c, customerRows.get(c.customerId()), now);
         }
         conversations.save(changed);
         messages.insert(messageRows);
@@ -339,14 +339,14 @@ public class Intake {
         Conversation sameChannel = null;
         Conversation any = null;
         for (Conversation c : ofCustomer) {
-            if (c.status == ConversationStatus.RESOLVED || c.lastActivityAt < since
-                    || at - c.lastActivityAt > settings.window().toMillis()) {
+            if (c.status() == ConversationStatus.RESOLVED || c.lastActivityAt() < since
+                    || at - c.lastActivityAt() > settings.window().toMillis()) {
                 continue;
             }
-            if (c.channel.equals(channel) && (sameChannel == null || c.lastActivityAt > sameChannel.lastActivityAt)) {
+            if (c.channel().equals(channel) && (sameChannel == null || c.lastActivityAt() > sameChannel.lastActivityAt())) {
                 sameChannel = c;
             }
-            if (any == null || c.lastActivityAt > any.lastActivityAt) {
+            if (any == null || c.lastActivityAt() > any.lastActivityAt()) {
                 any = c;
             }
         }
