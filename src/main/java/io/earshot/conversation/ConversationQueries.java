@@ -1,5 +1,9 @@
 package io.earshot.conversation;
 
+import io.earshot.conversation.internal.Conversation;
+import io.earshot.conversation.internal.ConversationRows;
+import io.earshot.conversation.internal.MessageSearch;
+import io.earshot.conversation.internal.Sql;
 import io.earshot.platform.EarshotException;
 import io.earshot.platform.Ids;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,12 @@
 package io.earshot.conversation;
 
+import io.earshot.conversation.internal.Conversation;
+import io.earshot.conversation.internal.ConversationRanking;
+import io.earshot.conversation.internal.ConversationRows;
+import io.earshot.conversation.internal.CustomerRows;
+import io.earshot.conversation.internal.EventRows;
+import io.earshot.conversation.internal.MessageRows;
+import io.earshot.conversation.internal.Sql;
 import io.earshot.ingest.Channel;
 import io.earshot.platform.Agent;
 import io.earshot.platform.Agents;

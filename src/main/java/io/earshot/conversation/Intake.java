@@ -2,6 +2,13 @@ package io.earshot.conversation;
 
 import io.earshot.classify.SignalClassifier;
 import io.earshot.classify.Signals;
+import io.earshot.conversation.internal.Conversation;
+import io.earshot.conversation.internal.ConversationRanking;
+import io.earshot.conversation.internal.ConversationRows;
+import io.earshot.conversation.internal.CustomerRows;
+import io.earshot.conversation.internal.EventRows;
+import io.earshot.conversation.internal.IdentityKey;
+import io.earshot.conversation.internal.MessageRows;
 import io.earshot.ingest.Channel;
 import io.earshot.ingest.IncomingMessage;
 import io.earshot.platform.EarshotClock;

@@ -1,11 +1,16 @@
-package io.earshot.conversation;
+package io.earshot.conversation.internal;
 
+import io.earshot.conversation.DeadlinePlanner;
+import io.earshot.conversation.Deadlines;
+import io.earshot.conversation.Priority;
+import io.earshot.conversation.PriorityInput;
+import io.earshot.conversation.PriorityScorer;
 import java.time.Duration;
 import org.springframework.stereotype.Component;
 
 /** Applies the priority scorer and the deadline planner to a conversation that changed; the conversation takes the rank. */
 @Component
-class ConversationRanking {
+public class ConversationRanking {
 
     private final PriorityScorer scorer;
     private final DeadlinePlanner planner;
@@ -15,7 +20,7 @@ class ConversationRanking {
         this.planner = planner;
     }
 
-    void rank(Conversation c, CustomerRows.Row customer, long now) {
+    public void rank(Conversation c, CustomerRows.Row customer, long now) {
         long followers = customer == null ? 0 : customer.followers();
         boolean verified = customer != null && customer.verified();
         PriorityInput input = c.priorityInput(followers, verified, now);

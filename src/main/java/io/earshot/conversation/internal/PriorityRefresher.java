@@ -1,5 +1,6 @@
-package io.earshot.conversation;
+package io.earshot.conversation.internal;
 
+import io.earshot.conversation.ConversationChanged;
 import io.earshot.platform.ClockMoved;
 import java.time.Clock;
 import java.util.ArrayList;

@@ -1,6 +1,11 @@
-package io.earshot.conversation;
+package io.earshot.conversation.internal;
 
 import io.earshot.classify.Intent;
+import io.earshot.conversation.ConversationStatus;
+import io.earshot.conversation.DeadlineInput;
+import io.earshot.conversation.Deadlines;
+import io.earshot.conversation.Priority;
+import io.earshot.conversation.PriorityInput;
 import io.earshot.ingest.Channel;
 import io.earshot.platform.EarshotException;
 import java.time.Duration;
@@ -17,7 +22,7 @@ import java.util.Objects;
  * resolved, resolved → open (a reopen, also when the customer writes); staying put is always allowed. Resolved →
  * pending is refused.
  */
-final class Conversation {
+public final class Conversation {
 
     /** What a new conversation's priority is until it is ranked. */
     static final Priority UNRANKED = new Priority(0, "low", List.of());
@@ -27,7 +32,7 @@ final class Conversation {
      *
      * @param dueAt the earliest deadline: as last saved when loading, as it is now when saving
      */
-    record State(long id, long customerId, String channel, ConversationStatus status, Long assigneeId, String preview,
+    public record State(long id, long customerId, String channel, ConversationStatus status, Long assigneeId, String preview,
                  Priority priority, String sentimentLabel, Double sentimentScore, Intent intent, String language,
                  int inboundCount, long createdAt, long lastActivityAt, Long lastInboundAt, Long lastOutboundAt,
                  Long firstResponseAt, Long firstResponseSeconds, Long resolvedAt, Long resolutionSeconds,
@@ -79,7 +84,7 @@ final class Conversation {
     }
 
     /** A new conversation, open, not yet stored. */
-    static Conversation start(long id, long customerId, String channel, long at) {
+    public static Conversation start(long id, long customerId, String channel, long at) {
         Conversation c = new Conversation(id, customerId, channel, ConversationStatus.OPEN, at);
         c.isNew = true;
         c.dirty = true;
@@ -122,27 +127,27 @@ final class Conversation {
                 priorityRefreshAt, slaPauses, slaPolicyId, dueAt());
     }
 
-    long id() {
+    public long id() {
         return id;
     }
 
-    long customerId() {
+    public long customerId() {
         return customerId;
     }
 
-    String channel() {
+    public String channel() {
         return channel;
     }
 
-    ConversationStatus status() {
+    public ConversationStatus status() {
         return status;
     }
 
-    Long assigneeId() {
+    public Long assigneeId() {
         return assigneeId;
     }
 
-    long lastActivityAt() {
+    public long lastActivityAt() {
         return lastActivityAt;
     }
 
@@ -160,7 +165,7 @@ final class Conversation {
     }
 
     /** Changed since it was loaded or saved. */
-    boolean isDirty() {
+    public boolean isDirty() {
         return dirty;
     }
 
@@ -170,7 +175,7 @@ final class Conversation {
     }
 
     /** A customer's message arrived. Returns true when it reopened a resolved conversation. */
-    boolean receive(long at, String text, String sentimentLabel, Double sentimentScore, Intent intent, String language) {
+    public boolean receive(long at, String text, String sentimentLabel, Double sentimentScore, Intent intent, String language) {
         boolean reopened = status == ConversationStatus.RESOLVED;
         if (status == ConversationStatus.PENDING) {
             slaPauses = slaPauses.end(at);
@@ -198,7 +203,7 @@ final class Conversation {
     }
 
     /** We answered, through any channel. The first answer after the customer wrote is the first response. */
-    void answered(long at) {
+    public void answered(long at) {
         if (lastOutboundAt == null || at > lastOutboundAt) {
             lastOutboundAt = at;
         }
@@ -216,7 +221,7 @@ final class Conversation {
     }
 
     /** An agent sets the status; staying put changes nothing. Refuses an illegal move (409 illegal_transition). */
-    void moveTo(ConversationStatus target, long at) {
+    public void moveTo(ConversationStatus target, long at) {
         Objects.requireNonNull(target, "target");
         if (!mayMove(status, target)) {
             throw new EarshotException(409, "illegal_transition",
@@ -254,7 +259,7 @@ final class Conversation {
     }
 
     /** Assigns the conversation to an agent; null unassigns it. */
-    void assign(Long agentId) {
+    public void assign(Long agentId) {
         assigneeId = agentId;
         dirty = true;
     }

@@ -1,7 +1,10 @@
-package io.earshot.conversation;
+package io.earshot.conversation.internal;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.earshot.classify.Intent;
+import io.earshot.conversation.ConversationStatus;
+import io.earshot.conversation.DueWatcher;
+import io.earshot.conversation.Priority;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -12,14 +15,14 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
-import tools.jackson.databind.ObjectMapper;
 import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.ObjectMapper;
 
 /** Loads and saves {@link Conversation}s in batches. */
 @Repository
-class ConversationRows {
+public class ConversationRows {
 
-    static final String COLUMNS = "id, customer_id, channel, status, assignee_id, preview, priority_score, priority_level, "
+    public static final String COLUMNS = "id, customer_id, channel, status, assignee_id, preview, priority_score, priority_level, "
             + "priority_reasons, sentiment_label, sentiment_score, intent, language, inbound_count, created_at, "
             + "last_activity_at, last_inbound_at, last_outbound_at, first_response_at, first_response_seconds, "
             + "resolved_at, resolution_seconds, first_response_due, next_update_due, resolution_due, due_at, priority_refresh_at, sla_pauses, sla_policy_id";
@@ -94,7 +97,7 @@ class ConversationRows {
         return found;
     }
 
-    Conversation lock(long id) {
+    public Conversation lock(long id) {
         List<Conversation> found = jdbc.query("select " + COLUMNS + " from conversation where id = ? for update", this::map, id);
         return found.isEmpty() ? null : found.get(0);
     }
@@ -103,7 +106,7 @@ class ConversationRows {
      * What threading a batch needs, in one statement: these conversations (the parents' of replies) and the
      * unresolved conversations of these customers that were active since {@code since}.
      */
-    Map<Long, Conversation> forIntake(Collection<Long> ids, Collection<Long> customerIds, long since) {
+    public Map<Long, Conversation> forIntake(Collection<Long> ids, Collection<Long> customerIds, long since) {
         Map<Long, Conversation> found = new java.util.HashMap<>();
         if (ids.isEmpty() && customerIds.isEmpty()) {
             return found;
@@ -127,7 +130,7 @@ class ConversationRows {
         return found;
     }
 
-    void save(Collection<Conversation> conversations) {
+    public void save(Collection<Conversation> conversations) {
         List<Conversation> inserts = conversations.stream().filter(Conversation::isNew).toList();
         List<Conversation> updates = conversations.stream().filter(c -> !c.isNew() && c.isDirty()).toList();
         if (!inserts.isEmpty()) {
@@ -199,7 +202,7 @@ class ConversationRows {
     }
 
     /** The conversation of the result set's current row, as stored. */
-    Conversation.State state(ResultSet rs) throws SQLException {
+    public Conversation.State state(ResultSet rs) throws SQLException {
         float score = rs.getFloat("sentiment_score");
         Double sentimentScore = rs.wasNull() ? null : (double) score;
         return new Conversation.State(rs.getLong("id"), rs.getLong("customer_id"), rs.getString("channel"),

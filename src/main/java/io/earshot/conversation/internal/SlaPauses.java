@@ -1,4 +1,4 @@
-package io.earshot.conversation;
+package io.earshot.conversation.internal;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -10,7 +10,7 @@ import java.util.Objects;
  * is a pause still going on. Immutable: every change returns a new value. It keeps its column text as it is, so
  * loading one costs no parsing.
  */
-final class SlaPauses {
+public final class SlaPauses {
 
     /** No pause; stored as null. */
     static final SlaPauses NONE = new SlaPauses("");
@@ -19,7 +19,7 @@ final class SlaPauses {
     static final int MAX_CHARS = 1900;
 
     /** One span; {@code to} is null while the pause goes on. */
-    record Span(long from, Long to) {
+    public record Span(long from, Long to) {
     }
 
     private final String text;
