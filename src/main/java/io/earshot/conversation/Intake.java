@@ -9,7 +9,7 @@ import io.earshot.conversation.internal.CustomerRows;
 import io.earshot.conversation.internal.EventRows;
 import io.earshot.conversation.internal.IdentityKey;
 import io.earshot.conversation.internal.MessageRows;
-import io.earshot.ingest.Channel;
+import io.earshot.conversation.internal.Threading;
 import io.earshot.ingest.IncomingMessage;
 import io.earshot.platform.EarshotClock;
 import io.earshot.platform.IdGenerator;
@@ -52,7 +52,7 @@ public class Intake {
     private final ConversationRanking ranking;
     private final IdGenerator ids;
     private final Clock clock;
-    private final ThreadingSettings settings;
+    private final Threading threading;
     private final TransactionTemplate tx;
     private final ApplicationEventPublisher publisher;
     private final List<OutboundWatcher> outboundWatchers;
@@ -72,7 +72,7 @@ public class Intake {
         this.ranking = ranking;
         this.ids = ids;
         this.clock = clock;
-        this.settings = settings;
+        this.threading = new Threading(settings);
         this.tx = tx;
         this.publisher = publisher;
     }
@@ -202,7 +202,7 @@ public class Intake {
         refresh(refreshes, customerRows); // after the locks, so row locks are always taken in id order
 
         // 4. conversations are read only now, under the locks, so no other writer changes them before we save
-        long since = now - settings.window().toMillis();
+        long since = threading.since(now);
         Set<Long> parentConversations = new LinkedHashSet<>();
         for (int i : fresh) {
             IncomingMessage m = batch.get(i);
@@ -230,10 +230,8 @@ public class Intake {
             long customerId;
             if (m.inbound()) {
                 customerId = customerOf.get(i);
-                conversation = parent != null && loaded.containsKey(parent.conversationId())
-                        && loaded.get(parent.conversationId()).customerId() == customerId
-                        ? loaded.get(parent.conversationId())
-                        : openConversation(byCustomer.getOrDefault(customerId, List.of()), m.channel(), at, since);
+                conversation = threading.conversationFor(parent == null ? null : loaded.get(parent.conversationId()), customerId,
+                        byCustomer.getOrDefault(customerId, List.of()), m.channel(), at, now);
                 if (conversation == null) {
                     conversation = Conversation.start(ids.nextId(), customerId, m.channel(), at);
                     loaded.put(conversation.id(), conversation);
@@ -341,26 +339,8 @@ public class Intake {
         }
     }
 
-    /** Of one customer's loaded conversations, the one a new message joins, or null for a new conversation. */
-    private Conversation openConversation(List<Conversation> ofCustomer, String channel, long at, long since) {
-        Conversation sameChannel = null;
-        Conversation any = null;
-        for (Conversation c : ofCustomer) {
-            if (c.status() == ConversationStatus.RESOLVED || c.lastActivityAt() < since
-                    || at - c.lastActivityAt() > settings.window().toMillis()) {
-                continue;
-            }
-            if (c.channel().equals(channel) && (sameChannel == null || c.lastActivityAt() > sameChannel.lastActivityAt())) {
-                sameChannel = c;
-            }
-            if (any == null || c.lastActivityAt() > any.lastActivityAt()) {
-                any = c;
-            }
-        }
-        if (sameChannel != null) {
-            return sameChannel;
-        }
-        return settings.crossChannel() ? any : null;
+    private static List<IdentityKey> identitiesOf(IncomingMessage m) {
+        return IdentityKey.keysOf(m.channel(), m.author().handle(), m.author().email());
     }
 
     private static MessageRows.Key key(IncomingMessage m) {
@@ -393,13 +373,7 @@ public class Intake {
                 continue;
             }
             List<IdentityKey> mine = identitiesOf(m);
-            Long customerId = null;
-            for (IdentityKey k : mine) {
-                customerId = known.get(k);
-                if (customerId != null) {
-                    break;
-                }
-            }
+            Long customerId = IdentityKey.firstKnown(mine, known);
             IncomingMessage.Author a = m.author();
             long at = m.createdAt().toEpochMilli();
             if (customerId == null) {
@@ -434,20 +408,5 @@ public class Intake {
             throw new LostRace();
         }
         return customerOf;
-    }
-
-    private static List<IdentityKey> identitiesOf(IncomingMessage m) {
-        List<IdentityKey> keys = new ArrayList<>(2);
-        String email = m.author().email();
-        if (Channel.EMAIL.wireName().equals(m.channel()) && email == null && m.author().handle().contains("@")) {
-            email = m.author().handle();
-        }
-        if (email != null && !email.isBlank()) {
-            keys.add(IdentityKey.email(email));
-        }
-        if (!Channel.EMAIL.wireName().equals(m.channel()) || keys.isEmpty()) {
-            keys.add(IdentityKey.of(m.channel(), m.author().handle()));
-        }
-        return keys;
     }
 }
