@@ -1,5 +1,9 @@
 package io.earshot.conversation;
 
+import io.earshot.conversation.internal.Conversation;
+import io.earshot.conversation.internal.ConversationRows;
+import io.earshot.conversation.internal.MessageSearch;
+import io.earshot.conversation.internal.Sql;
 import io.earshot.platform.EarshotException;
 import io.earshot.platform.Ids;
 import java.nio.charset.StandardCharsets;
@@ -317,28 +321,28 @@ public class ConversationQueries {
     }
 
     private ConversationView view(ResultSet rs, long now) throws SQLException {
-        Conversation c = rows.map(rs, 0);
+        Conversation.State c = rows.state(rs);
         List<ConversationView.Breach> breaches = new ArrayList<>();
-        if (c.status != ConversationStatus.RESOLVED) {
-            if (c.firstResponseAt == null && c.firstResponseDue != null && c.firstResponseDue < now) {
-                breaches.add(new ConversationView.Breach("firstResponse", instant(c.firstResponseDue), false));
+        if (c.status() != ConversationStatus.RESOLVED) {
+            if (c.firstResponseAt() == null && c.firstResponseDue() != null && c.firstResponseDue() < now) {
+                breaches.add(new ConversationView.Breach("firstResponse", instant(c.firstResponseDue()), false));
             }
-            if (c.nextUpdateDue != null && c.nextUpdateDue < now) {
-                breaches.add(new ConversationView.Breach("nextUpdate", instant(c.nextUpdateDue), false));
+            if (c.nextUpdateDue() != null && c.nextUpdateDue() < now) {
+                breaches.add(new ConversationView.Breach("nextUpdate", instant(c.nextUpdateDue()), false));
             }
-            if (c.resolutionDue != null && c.resolutionDue < now) {
-                breaches.add(new ConversationView.Breach("resolution", instant(c.resolutionDue), false));
+            if (c.resolutionDue() != null && c.resolutionDue() < now) {
+                breaches.add(new ConversationView.Breach("resolution", instant(c.resolutionDue()), false));
             }
         }
-        return new ConversationView(Long.toString(c.id), c.status.wireName(), c.channel,
-                new ConversationView.CustomerRef(Long.toString(c.customerId), rs.getString("cu_handle"), rs.getString("cu_name"),
+        return new ConversationView(Long.toString(c.id()), c.status().wireName(), c.channel(),
+                new ConversationView.CustomerRef(Long.toString(c.customerId()), rs.getString("cu_handle"), rs.getString("cu_name"),
                         rs.getLong("cu_followers"), rs.getBoolean("cu_verified")),
-                c.preview, c.priority, new ConversationView.SentimentView(c.sentimentLabel, c.sentimentScore), c.intent,
-                c.language, c.assigneeId == null ? null : new ConversationView.AgentRef(Long.toString(c.assigneeId),
+                c.preview(), c.priority(), new ConversationView.SentimentView(c.sentimentLabel(), c.sentimentScore()),
+                c.intent() == null ? null : c.intent().wireName(), c.language(), c.assigneeId() == null ? null : new ConversationView.AgentRef(Long.toString(c.assigneeId()),
                         rs.getString("assignee_name")),
-                instant(c.createdAt), instant(c.lastInboundAt), instant(c.lastOutboundAt), instant(c.firstResponseAt),
-                new ConversationView.Sla(instant(c.firstResponseAt == null ? c.firstResponseDue : null), instant(c.nextUpdateDue),
-                        instant(c.resolutionDue), breaches, c.slaPolicyId == null ? null : Long.toString(c.slaPolicyId)),
+                instant(c.createdAt()), instant(c.lastInboundAt()), instant(c.lastOutboundAt()), instant(c.firstResponseAt()),
+                new ConversationView.Sla(instant(c.firstResponseAt() == null ? c.firstResponseDue() : null), instant(c.nextUpdateDue()),
+                        instant(c.resolutionDue()), breaches, c.slaPolicyId() == null ? null : Long.toString(c.slaPolicyId())),
                 0);
     }
 

@@ -1,5 +1,12 @@
 package io.earshot.conversation;
 
+import io.earshot.conversation.internal.Conversation;
+import io.earshot.conversation.internal.ConversationRanking;
+import io.earshot.conversation.internal.ConversationRows;
+import io.earshot.conversation.internal.CustomerRows;
+import io.earshot.conversation.internal.EventRows;
+import io.earshot.conversation.internal.MessageRows;
+import io.earshot.conversation.internal.Sql;
 import io.earshot.ingest.Channel;
 import io.earshot.platform.Agent;
 import io.earshot.platform.Agents;
@@ -58,24 +65,24 @@ public class ConversationService {
         if (text == null || text.isBlank()) {
             throw EarshotException.invalid("text", "text is required");
         }
-        Channel channel = Channel.fromWire(c.channel).orElse(Channel.OTHER);
+        Channel channel = Channel.fromWire(c.channel()).orElse(Channel.OTHER);
         if (!privateMessage && channel.replyLimit() > 0 && text.codePointCount(0, text.length()) > channel.replyLimit()) {
-            throw EarshotException.invalid("text", "a public reply on " + c.channel + " takes at most "
+            throw EarshotException.invalid("text", "a public reply on " + c.channel() + " takes at most "
                     + channel.replyLimit() + " characters; this one has " + text.codePointCount(0, text.length()));
         }
         long now = clock.millis();
         long messageId = ids.nextId();
         String parent = jdbc.query("select external_id from message where conversation_id = ? and inbound = true "
-                + "order by created_at desc, id desc limit 1", (rs, n) -> rs.getString(1), c.id).stream().findFirst().orElse(null);
-        messages.insert(List.of(new MessageRows.Row(messageId, c.channel, "earshot-" + messageId, c.id, c.customerId, false,
+                + "order by created_at desc, id desc limit 1", (rs, n) -> rs.getString(1), c.id()).stream().findFirst().orElse(null);
+        messages.insert(List.of(new MessageRows.Row(messageId, c.channel(), "earshot-" + messageId, c.id(), c.customerId(), false,
                 agent.name(), agent.name(), agent.id(), text, now, now, parent, privateMessage, null, null, null, null, null)));
         jdbc.update("insert into outbox (id, message_id, conversation_id, channel, status, attempts, next_attempt_at, created_at) "
-                + "values (?, ?, ?, ?, 'queued', 0, ?, ?)", ids.nextId(), messageId, c.id, c.channel, now, now);
+                + "values (?, ?, ?, ?, 'queued', 0, ?, ?)", ids.nextId(), messageId, c.id(), c.channel(), now, now);
         c.answered(now);
         rerank(c, now);
-        events.insert(List.of(EventRows.Row.by(agent, ids.nextId(), c.id, now, "reply_sent",
+        events.insert(List.of(EventRows.Row.by(agent, ids.nextId(), c.id(), now, "reply_sent",
                 privateMessage ? "private reply" : "public reply")));
-        publisher.publishEvent(new ConversationChanged(c.id, "reply_sent"));
+        publisher.publishEvent(new ConversationChanged(c.id(), "reply_sent"));
         return new Reply(Long.toString(messageId), List.of());
     }
 
@@ -92,11 +99,11 @@ public class ConversationService {
         }
         long now = clock.millis();
         long messageId = ids.nextId();
-        messages.insert(List.of(new MessageRows.Row(messageId, c.channel, "earshot-" + messageId, c.id, c.customerId, false,
+        messages.insert(List.of(new MessageRows.Row(messageId, c.channel(), "earshot-" + messageId, c.id(), c.customerId(), false,
                 author, author, null, text, now, now, null, privateMessage, null, null, null, null, null)));
         jdbc.update("insert into outbox (id, message_id, conversation_id, channel, status, attempts, next_attempt_at, created_at) "
-                + "values (?, ?, ?, ?, 'queued', 0, ?, ?)", ids.nextId(), messageId, c.id, c.channel, now, now);
-        events.insert(List.of(new EventRows.Row(ids.nextId(), c.id, now, kind, author, null,
+                + "values (?, ?, ?, ?, 'queued', 0, ?, ?)", ids.nextId(), messageId, c.id(), c.channel(), now, now);
+        events.insert(List.of(new EventRows.Row(ids.nextId(), c.id(), now, kind, author, null,
                 privateMessage ? "sent privately to the customer" : "sent to the customer")));
         return Long.toString(messageId);
     }
@@ -126,8 +133,8 @@ public class ConversationService {
         }
         c.assign(target);
         rerank(c, clock.millis()); // the assignee's team may bring another SLA policy and calendar
-        events.insert(List.of(EventRows.Row.by(actor, ids.nextId(), c.id, clock.millis(), "assigned", details)));
-        publisher.publishEvent(new ConversationChanged(c.id, "assigned"));
+        events.insert(List.of(EventRows.Row.by(actor, ids.nextId(), c.id(), clock.millis(), "assigned", details)));
+        publisher.publishEvent(new ConversationChanged(c.id(), "assigned"));
     }
 
     @Transactional
@@ -135,14 +142,14 @@ public class ConversationService {
         ConversationStatus target = ConversationStatus.fromWire(statusText).orElseThrow(() -> EarshotException.invalid("status",
                 "status must be open, pending or resolved, not '" + statusText + "'"));
         Conversation c = lockConversation(conversationId);
-        ConversationStatus before = c.status;
+        ConversationStatus before = c.status();
         long now = clock.millis();
         c.moveTo(target, now);
         if (before != target) {
             rerank(c, now);
-            events.insert(List.of(EventRows.Row.by(actor, ids.nextId(), c.id, now, "status_changed",
+            events.insert(List.of(EventRows.Row.by(actor, ids.nextId(), c.id(), now, "status_changed",
                     before.wireName() + " -> " + target.wireName() + (note == null || note.isBlank() ? "" : ": " + note))));
-            publisher.publishEvent(new ConversationChanged(c.id, "status_changed"));
+            publisher.publishEvent(new ConversationChanged(c.id(), "status_changed"));
         }
     }
 
@@ -224,7 +231,7 @@ public class ConversationService {
     }
 
     private void rerank(Conversation c, long now) {
-        ranking.rank(c, customers.byIds(List.of(c.customerId)).get(c.customerId), now);
+        ranking.rank(c, customers.byIds(List.of(c.customerId())).get(c.customerId()), now);
         conversations.save(List.of(c));
     }
 

@@ -22,20 +22,4 @@ public enum ConversationStatus {
         }
         return Optional.empty();
     }
-
-    /** The moves a conversation may make; anything else is refused. Staying put is always allowed. */
-    boolean mayMoveTo(ConversationStatus target) {
-        if (target == this) {
-            return true;
-        }
-        switch (this) {
-            case OPEN:
-            case PENDING:
-                return true;
-            case RESOLVED:
-                return target == OPEN;
-            default:
-                return false;
-        }
-    }
 }

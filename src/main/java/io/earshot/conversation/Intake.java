@@ -2,7 +2,14 @@ package io.earshot.conversation;
 
 import io.earshot.classify.SignalClassifier;
 import io.earshot.classify.Signals;
-import io.earshot.ingest.Channel;
+import io.earshot.conversation.internal.Conversation;
+import io.earshot.conversation.internal.ConversationRanking;
+import io.earshot.conversation.internal.ConversationRows;
+import io.earshot.conversation.internal.CustomerRows;
+import io.earshot.conversation.internal.EventRows;
+import io.earshot.conversation.internal.IdentityKey;
+import io.earshot.conversation.internal.MessageRows;
+import io.earshot.conversation.internal.Threading;
 import io.earshot.ingest.IncomingMessage;
 import io.earshot.platform.EarshotClock;
 import io.earshot.platform.IdGenerator;
@@ -45,7 +52,7 @@ public class Intake {
     private final ConversationRanking ranking;
     private final IdGenerator ids;
     private final Clock clock;
-    private final ThreadingSettings settings;
+    private final Threading threading;
     private final TransactionTemplate tx;
     private final ApplicationEventPublisher publisher;
     private final List<OutboundWatcher> outboundWatchers;
@@ -65,7 +72,7 @@ public class Intake {
         this.ranking = ranking;
         this.ids = ids;
         this.clock = clock;
-        this.settings = settings;
+        this.threading = new Threading(settings);
         this.tx = tx;
         this.publisher = publisher;
     }
@@ -195,7 +202,7 @@ public class Intake {
         refresh(refreshes, customerRows); // after the locks, so row locks are always taken in id order
 
         // 4. conversations are read only now, under the locks, so no other writer changes them before we save
-        long since = now - settings.window().toMillis();
+        long since = threading.since(now);
         Set<Long> parentConversations = new LinkedHashSet<>();
         for (int i : fresh) {
             IncomingMessage m = batch.get(i);
@@ -207,7 +214,7 @@ public class Intake {
         Map<Long, Conversation> loaded = conversations.forIntake(parentConversations, customerIds, since);
         // each message looks only at its own customer's conversations (was: at all of the batch's, per message)
         Map<Long, List<Conversation>> byCustomer = new HashMap<>();
-        loaded.values().forEach(c -> byCustomer.computeIfAbsent(c.customerId, k -> new ArrayList<>()).add(c));
+        loaded.values().forEach(c -> byCustomer.computeIfAbsent(c.customerId(), k -> new ArrayList<>()).add(c));
 
         // 5. thread each new message, in order
         List<MessageRows.Row> messageRows = new ArrayList<>(fresh.size());
@@ -223,21 +230,19 @@ public class Intake {
             long customerId;
             if (m.inbound()) {
                 customerId = customerOf.get(i);
-                conversation = parent != null && loaded.containsKey(parent.conversationId())
-                        && loaded.get(parent.conversationId()).customerId == customerId
-                        ? loaded.get(parent.conversationId())
-                        : openConversation(byCustomer.getOrDefault(customerId, List.of()), m.channel(), at, since);
+                conversation = threading.conversationFor(parent == null ? null : loaded.get(parent.conversationId()), customerId,
+                        byCustomer.getOrDefault(customerId, List.of()), m.channel(), at, now);
                 if (conversation == null) {
                     conversation = Conversation.start(ids.nextId(), customerId, m.channel(), at);
-                    loaded.put(conversation.id, conversation);
+                    loaded.put(conversation.id(), conversation);
                     byCustomer.computeIfAbsent(customerId, k -> new ArrayList<>()).add(conversation);
-                    eventRows.add(new EventRows.Row(ids.nextId(), conversation.id, at, "conversation_opened", m.author().handle(), null, m.channel()));
+                    eventRows.add(new EventRows.Row(ids.nextId(), conversation.id(), at, "conversation_opened", m.author().handle(), null, m.channel()));
                 }
                 Signals s = reads[i].signals();
                 boolean reopened = conversation.receive(at, m.text(), s.sentiment().label(), s.sentiment().score(),
-                        s.intent().wireName(), s.language());
+                        s.intent(), s.language());
                 if (reopened) {
-                    eventRows.add(new EventRows.Row(ids.nextId(), conversation.id, at, "reopened", m.author().handle(), null,
+                    eventRows.add(new EventRows.Row(ids.nextId(), conversation.id(), at, "reopened", m.author().handle(), null,
                             "a new message from the customer reopened the conversation"));
                 }
             } else {
@@ -247,30 +252,30 @@ public class Intake {
                     continue;
                 }
                 conversation = loaded.get(parent.conversationId());
-                customerId = conversation.customerId;
+                customerId = conversation.customerId();
                 conversation.answered(at);
             }
             long messageId = ids.nextId();
             Signals s = reads[i].signals();
-            messageRows.add(new MessageRows.Row(messageId, m.channel(), m.externalId(), conversation.id, customerId, m.inbound(),
+            messageRows.add(new MessageRows.Row(messageId, m.channel(), m.externalId(), conversation.id(), customerId, m.inbound(),
                     m.author().handle(), m.author().name(), null, m.text(), at, now, m.inReplyTo(), m.privateMessage(), m.url(),
                     s == null ? null : s.language(), s == null ? null : s.sentiment().label(),
                     s == null ? null : s.sentiment().score(), s == null ? null : s.intent().wireName()));
             if (!m.inbound()) {
-                replies.add(new OutboundWatcher.StoredReply(conversation.id, messageId, m.author().handle(), m.text(), m.createdAt(),
-                        conversation.assigneeId, reads[i].worthReading()));
+                replies.add(new OutboundWatcher.StoredReply(conversation.id(), messageId, m.author().handle(), m.text(), m.createdAt(),
+                        conversation.assigneeId(), reads[i].worthReading()));
             }
-            MessageRows.Placed placed = new MessageRows.Placed(messageId, conversation.id, customerId);
+            MessageRows.Placed placed = new MessageRows.Placed(messageId, conversation.id(), customerId);
             placedHere.put(key(m), placed);
-            out.results.set(i, IntakeResult.created(messageId, conversation.id));
-            out.touched.add(conversation.id);
+            out.results.set(i, IntakeResult.created(messageId, conversation.id()));
+            out.touched.add(conversation.id());
             out.created++;
         }
 
         // 6. rank what changed, store it all
-        List<Conversation> changed = loaded.values().stream().filter(c -> c.dirty).toList();
+        List<Conversation> changed = loaded.values().stream().filter(Conversation::isDirty).toList();
         for (Conversation c : changed) {
-            ranking.rank(c, customerRows.get(c.customerId), now);
+            ranking.rank(c, customerRows.get(c.customerId()), now);
         }
         conversations.save(changed);
         messages.insert(messageRows);
@@ -334,26 +339,8 @@ public class Intake {
         }
     }
 
-    /** Of one customer's loaded conversations, the one a new message joins, or null for a new conversation. */
-    private Conversation openConversation(List<Conversation> ofCustomer, String channel, long at, long since) {
-        Conversation sameChannel = null;
-        Conversation any = null;
-        for (Conversation c : ofCustomer) {
-            if (c.status == ConversationStatus.RESOLVED || c.lastActivityAt < since
-                    || at - c.lastActivityAt > settings.window().toMillis()) {
-                continue;
-            }
-            if (c.channel.equals(channel) && (sameChannel == null || c.lastActivityAt > sameChannel.lastActivityAt)) {
-                sameChannel = c;
-            }
-            if (any == null || c.lastActivityAt > any.lastActivityAt) {
-                any = c;
-            }
-        }
-        if (sameChannel != null) {
-            return sameChannel;
-        }
-        return settings.crossChannel() ? any : null;
+    private static List<IdentityKey> identitiesOf(IncomingMessage m) {
+        return IdentityKey.keysOf(m.channel(), m.author().handle(), m.author().email());
     }
 
     private static MessageRows.Key key(IncomingMessage m) {
@@ -386,13 +373,7 @@ public class Intake {
                 continue;
             }
             List<IdentityKey> mine = identitiesOf(m);
-            Long customerId = null;
-            for (IdentityKey k : mine) {
-                customerId = known.get(k);
-                if (customerId != null) {
-                    break;
-                }
-            }
+            Long customerId = IdentityKey.firstKnown(mine, known);
             IncomingMessage.Author a = m.author();
             long at = m.createdAt().toEpochMilli();
             if (customerId == null) {
@@ -427,20 +408,5 @@ public class Intake {
             throw new LostRace();
         }
         return customerOf;
-    }
-
-    private static List<IdentityKey> identitiesOf(IncomingMessage m) {
-        List<IdentityKey> keys = new ArrayList<>(2);
-        String email = m.author().email();
-        if (Channel.EMAIL.wireName().equals(m.channel()) && email == null && m.author().handle().contains("@")) {
-            email = m.author().handle();
-        }
-        if (email != null && !email.isBlank()) {
-            keys.add(IdentityKey.email(email));
-        }
-        if (!Channel.EMAIL.wireName().equals(m.channel()) || keys.isEmpty()) {
-            keys.add(IdentityKey.of(m.channel(), m.author().handle()));
-        }
-        return keys;
     }
 }

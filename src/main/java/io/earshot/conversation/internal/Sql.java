@@ -1,4 +1,4 @@
-package io.earshot.conversation;
+package io.earshot.conversation.internal;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -7,7 +7,7 @@ import java.util.Collection;
 import java.util.List;
 
 /** Small helpers for IN-lists and nullable columns. */
-final class Sql {
+public final class Sql {
 
     static final int CHUNK = 1000;
 
@@ -19,11 +19,11 @@ final class Sql {
      * long {@code IN (?, ?, …)} list, which H2 re-checks row by row against the whole list, a join checks each
      * row once, and both databases look the ids up in the index.
      */
-    static String idTable(String alias) {
+    public static String idTable(String alias) {
         return "unnest(cast(? as bigint array)) as " + alias + " (id)";
     }
 
-    static Long[] array(Collection<Long> ids) {
+    public static Long[] array(Collection<Long> ids) {
         return ids.toArray(new Long[0]);
     }
 
@@ -36,7 +36,7 @@ final class Sql {
         return out;
     }
 
-    static Long longOrNull(ResultSet rs, String column) throws SQLException {
+    public static Long longOrNull(ResultSet rs, String column) throws SQLException {
         long v = rs.getLong(column);
         return rs.wasNull() ? null : v;
     }

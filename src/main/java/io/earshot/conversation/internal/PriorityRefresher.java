@@ -1,5 +1,6 @@
-package io.earshot.conversation;
+package io.earshot.conversation.internal;
 
+import io.earshot.conversation.ConversationChanged;
 import io.earshot.platform.ClockMoved;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -73,17 +74,17 @@ class PriorityRefresher {
         }
         customers.lock(conversations.customersOf(ids));
         Map<Long, Conversation> fresh = conversations.byIds(ids);
-        Map<Long, CustomerRows.Row> reach = customers.byIds(fresh.values().stream().map(c -> c.customerId).distinct().toList());
+        Map<Long, CustomerRows.Row> reach = customers.byIds(fresh.values().stream().map(Conversation::customerId).distinct().toList());
         List<Conversation> changed = new ArrayList<>();
         for (Conversation c : fresh.values()) {
-            if (c.priorityRefreshAt == null || c.priorityRefreshAt > now) {
+            if (!c.priorityRefreshDue(now)) {
                 continue;
             }
-            ranking.rank(c, reach.get(c.customerId), now);
+            ranking.rank(c, reach.get(c.customerId()), now);
             changed.add(c);
         }
         conversations.save(changed);
-        changed.forEach(c -> publisher.publishEvent(new ConversationChanged(c.id, "priority_refreshed")));
+        changed.forEach(c -> publisher.publishEvent(new ConversationChanged(c.id(), "priority_refreshed")));
         return ids.size();
     }
 }

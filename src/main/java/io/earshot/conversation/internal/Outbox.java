@@ -1,4 +1,4 @@
-package io.earshot.conversation;
+package io.earshot.conversation.internal;
 
 import io.earshot.ingest.OutboundConnector;
 import java.time.Clock;

@@ -1,6 +1,10 @@
-package io.earshot.conversation;
+package io.earshot.conversation.internal;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.earshot.classify.Intent;
+import io.earshot.conversation.ConversationStatus;
+import io.earshot.conversation.DueWatcher;
+import io.earshot.conversation.Priority;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -11,14 +15,14 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
-import tools.jackson.databind.ObjectMapper;
 import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.ObjectMapper;
 
 /** Loads and saves {@link Conversation}s in batches. */
 @Repository
-class ConversationRows {
+public class ConversationRows {
 
-    static final String COLUMNS = "id, customer_id, channel, status, assignee_id, preview, priority_score, priority_level, "
+    public static final String COLUMNS = "id, customer_id, channel, status, assignee_id, preview, priority_score, priority_level, "
             + "priority_reasons, sentiment_label, sentiment_score, intent, language, inbound_count, created_at, "
             + "last_activity_at, last_inbound_at, last_outbound_at, first_response_at, first_response_seconds, "
             + "resolved_at, resolution_seconds, first_response_due, next_update_due, resolution_due, due_at, priority_refresh_at, sla_pauses, sla_policy_id";
@@ -51,6 +55,8 @@ class ConversationRows {
         return "update conversation c set " + set + " from unnest(" + arrays + ") as v (" + names + ") where c.id = v.id";
     }
 
+    private static final Intent[] INTENTS = Intent.values();
+
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() { };
 
     private final JdbcTemplate jdbc;
@@ -72,7 +78,7 @@ class ConversationRows {
             found.addAll(jdbc.query("select " + QUALIFIED + " from " + Sql.idTable("k") + " join conversation c on c.id = k.id",
                     this::map, (Object) Sql.array(chunk)));
         }
-        return found.stream().collect(Collectors.toMap(c -> c.id, Function.identity()));
+        return found.stream().collect(Collectors.toMap(Conversation::id, Function.identity()));
     }
 
     /** Open conversations whose priority is due to change by time alone, at most {@code limit}. */
@@ -91,7 +97,7 @@ class ConversationRows {
         return found;
     }
 
-    Conversation lock(long id) {
+    public Conversation lock(long id) {
         List<Conversation> found = jdbc.query("select " + COLUMNS + " from conversation where id = ? for update", this::map, id);
         return found.isEmpty() ? null : found.get(0);
     }
@@ -100,7 +106,7 @@ class ConversationRows {
      * What threading a batch needs, in one statement: these conversations (the parents' of replies) and the
      * unresolved conversations of these customers that were active since {@code since}.
      */
-    Map<Long, Conversation> forIntake(Collection<Long> ids, Collection<Long> customerIds, long since) {
+    public Map<Long, Conversation> forIntake(Collection<Long> ids, Collection<Long> customerIds, long since) {
         Map<Long, Conversation> found = new java.util.HashMap<>();
         if (ids.isEmpty() && customerIds.isEmpty()) {
             return found;
@@ -109,7 +115,7 @@ class ConversationRows {
                 + "or (customer_id = any(cast(? as bigint array)) and status <> 'resolved' and last_activity_at >= ?)",
                 rs -> {
                     Conversation c = map(rs, 0);
-                    found.put(c.id, c);
+                    found.put(c.id(), c);
                 }, Sql.array(ids), Sql.array(customerIds), since);
         return found;
     }
@@ -124,14 +130,14 @@ class ConversationRows {
         return found;
     }
 
-    void save(Collection<Conversation> conversations) {
-        List<Conversation> inserts = conversations.stream().filter(c -> c.isNew).toList();
-        List<Conversation> updates = conversations.stream().filter(c -> !c.isNew && c.dirty).toList();
+    public void save(Collection<Conversation> conversations) {
+        List<Conversation> inserts = conversations.stream().filter(Conversation::isNew).toList();
+        List<Conversation> updates = conversations.stream().filter(c -> !c.isNew() && c.isDirty()).toList();
         if (!inserts.isEmpty()) {
             Copy copy = new Copy("conversation", COLUMNS);
             for (Conversation c : inserts) {
-                Object[] v = values(c);
-                copy.add(c.id);
+                Object[] v = values(c.state());
+                copy.add(c.id());
                 for (int i = 0; i < BODY.length; i++) {
                     add(copy, BODY[i][1], v[i]);
                 }
@@ -152,8 +158,8 @@ class ConversationRows {
             }
             for (int r = 0; r < chunk.size(); r++) {
                 Conversation c = chunk.get(r);
-                columns[0][r] = c.id;
-                Object[] v = values(c);
+                columns[0][r] = c.id();
+                Object[] v = values(c.state());
                 for (int i = 0; i < BODY.length; i++) {
                     columns[i + 1][r] = v[i];
                 }
@@ -162,13 +168,10 @@ class ConversationRows {
         }
         List<DueWatcher.DueCheck> checks = new ArrayList<>();
         for (Conversation c : conversations) {
-            Long due = c.dueAt();
-            if (due != null && !due.equals(c.savedDueAt)) {
-                checks.add(new DueWatcher.DueCheck(c.id, java.time.Instant.ofEpochMilli(due)));
+            Long due = c.saved();
+            if (due != null) {
+                checks.add(new DueWatcher.DueCheck(c.id(), java.time.Instant.ofEpochMilli(due)));
             }
-            c.savedDueAt = due;
-            c.isNew = false;
-            c.dirty = false;
         }
         if (!checks.isEmpty()) {
             watchers.forEach(w -> w.watch(checks));
@@ -176,13 +179,13 @@ class ConversationRows {
     }
 
     /** The values of {@link #BODY}'s columns for this conversation, in that order. */
-    private Object[] values(Conversation c) {
-        return new Object[] {c.customerId, c.channel, c.status.wireName(), c.assigneeId, c.preview, c.priority.score(),
-            c.priority.level(), json.writeValueAsString(c.priority.reasons()), c.sentimentLabel,
-            c.sentimentScore == null ? null : c.sentimentScore.floatValue(), c.intent, c.language, c.inboundCount, c.createdAt,
-            c.lastActivityAt, c.lastInboundAt, c.lastOutboundAt, c.firstResponseAt, c.firstResponseSeconds, c.resolvedAt,
-            c.resolutionSeconds, c.firstResponseDue, c.nextUpdateDue, c.resolutionDue, c.dueAt(), c.priorityRefreshAt,
-            c.slaPauses, c.slaPolicyId};
+    private Object[] values(Conversation.State c) {
+        return new Object[] {c.customerId(), c.channel(), c.status().wireName(), c.assigneeId(), c.preview(),
+            c.priority().score(), c.priority().level(), json.writeValueAsString(c.priority().reasons()), c.sentimentLabel(),
+            c.sentimentScore() == null ? null : c.sentimentScore().floatValue(), c.intent() == null ? null : c.intent().wireName(),
+            c.language(), c.inboundCount(), c.createdAt(), c.lastActivityAt(), c.lastInboundAt(), c.lastOutboundAt(),
+            c.firstResponseAt(), c.firstResponseSeconds(), c.resolvedAt(), c.resolutionSeconds(), c.firstResponseDue(),
+            c.nextUpdateDue(), c.resolutionDue(), c.dueAt(), c.priorityRefreshAt(), c.slaPauses().format(), c.slaPolicyId()};
     }
 
     private static void add(Copy copy, String type, Object value) {
@@ -195,32 +198,37 @@ class ConversationRows {
     }
 
     Conversation map(ResultSet rs, int row) throws SQLException {
-        Conversation c = new Conversation(rs.getLong("id"), rs.getLong("customer_id"), rs.getString("channel"),
-                ConversationStatus.fromWire(rs.getString("status")).orElse(ConversationStatus.OPEN), rs.getLong("created_at"));
-        c.assigneeId = Sql.longOrNull(rs, "assignee_id");
-        c.preview = rs.getString("preview");
-        c.priority = new Priority(rs.getInt("priority_score"), rs.getString("priority_level"),
-                json.readValue(rs.getString("priority_reasons"), STRINGS));
-        c.sentimentLabel = rs.getString("sentiment_label");
+        return Conversation.restore(state(rs));
+    }
+
+    /** The conversation of the result set's current row, as stored. */
+    public Conversation.State state(ResultSet rs) throws SQLException {
         float score = rs.getFloat("sentiment_score");
-        c.sentimentScore = rs.wasNull() ? null : (double) score;
-        c.intent = rs.getString("intent");
-        c.language = rs.getString("language");
-        c.inboundCount = rs.getInt("inbound_count");
-        c.lastActivityAt = rs.getLong("last_activity_at");
-        c.lastInboundAt = Sql.longOrNull(rs, "last_inbound_at");
-        c.lastOutboundAt = Sql.longOrNull(rs, "last_outbound_at");
-        c.firstResponseAt = Sql.longOrNull(rs, "first_response_at");
-        c.firstResponseSeconds = Sql.longOrNull(rs, "first_response_seconds");
-        c.resolvedAt = Sql.longOrNull(rs, "resolved_at");
-        c.resolutionSeconds = Sql.longOrNull(rs, "resolution_seconds");
-        c.firstResponseDue = Sql.longOrNull(rs, "first_response_due");
-        c.nextUpdateDue = Sql.longOrNull(rs, "next_update_due");
-        c.resolutionDue = Sql.longOrNull(rs, "resolution_due");
-        c.priorityRefreshAt = Sql.longOrNull(rs, "priority_refresh_at");
-        c.slaPauses = rs.getString("sla_pauses");
-        c.slaPolicyId = Sql.longOrNull(rs, "sla_policy_id");
-        c.savedDueAt = Sql.longOrNull(rs, "due_at");
-        return c;
+        Double sentimentScore = rs.wasNull() ? null : (double) score;
+        return new Conversation.State(rs.getLong("id"), rs.getLong("customer_id"), rs.getString("channel"),
+                ConversationStatus.fromWire(rs.getString("status")).orElse(ConversationStatus.OPEN),
+                Sql.longOrNull(rs, "assignee_id"), rs.getString("preview"),
+                new Priority(rs.getInt("priority_score"), rs.getString("priority_level"),
+                        json.readValue(rs.getString("priority_reasons"), STRINGS)),
+                rs.getString("sentiment_label"), sentimentScore, intent(rs.getString("intent")), rs.getString("language"),
+                rs.getInt("inbound_count"), rs.getLong("created_at"), rs.getLong("last_activity_at"),
+                Sql.longOrNull(rs, "last_inbound_at"), Sql.longOrNull(rs, "last_outbound_at"),
+                Sql.longOrNull(rs, "first_response_at"), Sql.longOrNull(rs, "first_response_seconds"),
+                Sql.longOrNull(rs, "resolved_at"), Sql.longOrNull(rs, "resolution_seconds"),
+                Sql.longOrNull(rs, "first_response_due"), Sql.longOrNull(rs, "next_update_due"),
+                Sql.longOrNull(rs, "resolution_due"), Sql.longOrNull(rs, "priority_refresh_at"),
+                SlaPauses.parse(rs.getString("sla_pauses")), Sql.longOrNull(rs, "sla_policy_id"), Sql.longOrNull(rs, "due_at"));
+    }
+
+    /** The intent a wire name stands for; null for none (only the classifier's intents are ever stored). */
+    private static Intent intent(String wireName) {
+        if (wireName != null) {
+            for (Intent i : INTENTS) {
+                if (i.wireName().equals(wireName)) {
+                    return i;
+                }
+            }
+        }
+        return null;
     }
 }

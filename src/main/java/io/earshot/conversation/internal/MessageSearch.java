@@ -1,4 +1,4 @@
-package io.earshot.conversation;
+package io.earshot.conversation.internal;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -8,7 +8,7 @@ import java.util.List;
  * must appear, each as the start of a word ("refun" finds "refund" and "refunds"). Characters that mean something
  * to a tsquery are dropped, so no input can make a malformed query. Pure.
  */
-final class MessageSearch {
+public final class MessageSearch {
 
     /** Longest search taken; more is cut off (a search box, not a document). */
     static final int MAX_CHARS = 500;
@@ -17,7 +17,7 @@ final class MessageSearch {
     }
 
     /** The tsquery text for {@code q}, or null when it holds no word at all. */
-    static String tsquery(String q) {
+    public static String tsquery(String q) {
         String text = q.length() > MAX_CHARS ? q.substring(0, MAX_CHARS) : q;
         List<String> terms = new ArrayList<>();
         for (String raw : text.trim().split("\\s+")) {

@@ -1,4 +1,4 @@
-package io.earshot.conversation;
+package io.earshot.conversation.internal;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;

@@ -1,4 +1,4 @@
-package io.earshot.conversation;
+package io.earshot.conversation.internal;
 
 import java.util.Collection;
 import java.util.HashMap;
@@ -10,18 +10,18 @@ import org.springframework.stereotype.Repository;
 
 /** Messages, written in batches; (channel, externalId) is unique in the database. */
 @Repository
-class MessageRows {
+public class MessageRows {
 
     /** A message key: the channel and the id the channel gave it. */
-    record Key(String channel, String externalId) {
+    public record Key(String channel, String externalId) {
     }
 
     /** Where a stored message sits. */
-    record Placed(long messageId, long conversationId, long customerId) {
+    public record Placed(long messageId, long conversationId, long customerId) {
     }
 
     /** A message to store. */
-    record Row(long id, String channel, String externalId, long conversationId, long customerId, boolean inbound,
+    public record Row(long id, String channel, String externalId, long conversationId, long customerId, boolean inbound,
                String authorHandle, String authorName, Long agentId, String body, long createdAt, long receivedAt,
                String inReplyTo, boolean privateMessage, String url, String language, String sentimentLabel,
                Double sentimentScore, String intent) {
@@ -33,7 +33,7 @@ class MessageRows {
         this.jdbc = jdbc;
     }
 
-    Map<Key, Placed> find(Collection<Key> keys) {
+    public Map<Key, Placed> find(Collection<Key> keys) {
         Map<Key, Placed> found = new HashMap<>();
         if (keys.isEmpty()) {
             return found;
@@ -56,7 +56,7 @@ class MessageRows {
     }
 
     /** Writes the messages with one COPY; a (channel, externalId) stored meanwhile fails it as a duplicate key. */
-    void insert(List<Row> rows) {
+    public void insert(List<Row> rows) {
         Copy copy = new Copy("message", "id, channel, external_id, conversation_id, customer_id, inbound, author_handle, "
                 + "author_name, agent_id, body, created_at, received_at, in_reply_to, private_message, url, language, "
                 + "sentiment_label, sentiment_score, intent");

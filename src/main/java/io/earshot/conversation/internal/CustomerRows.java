@@ -1,4 +1,4 @@
-package io.earshot.conversation;
+package io.earshot.conversation.internal;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -13,15 +13,15 @@ import org.springframework.stereotype.Repository;
 
 /** Customers and their identities, in batches. */
 @Repository
-class CustomerRows {
+public class CustomerRows {
 
     /** A customer as stored. */
-    record Row(long id, String handle, String name, String email, long followers, boolean verified, long createdAt,
+    public record Row(long id, String handle, String name, String email, long followers, boolean verified, long createdAt,
                long lastSeenAt) {
     }
 
     /** An identity to add. */
-    record NewIdentity(IdentityKey key, long customerId, String display, long createdAt) {
+    public record NewIdentity(IdentityKey key, long customerId, String display, long createdAt) {
     }
 
     private final JdbcTemplate jdbc;
@@ -30,7 +30,7 @@ class CustomerRows {
         this.jdbc = jdbc;
     }
 
-    Map<IdentityKey, Long> customersOf(Collection<IdentityKey> keys) {
+    public Map<IdentityKey, Long> customersOf(Collection<IdentityKey> keys) {
         Map<IdentityKey, Long> found = new HashMap<>();
         // a join with the wanted (channel, handle) pairs, so that the primary key serves it
         for (List<IdentityKey> chunk : Sql.chunks(new LinkedHashSet<>(keys))) {
@@ -49,7 +49,7 @@ class CustomerRows {
         return found;
     }
 
-    void insert(List<Row> customers) {
+    public void insert(List<Row> customers) {
         Copy copy = new Copy("customer", "id, handle, name, email, followers, verified, created_at, last_seen_at");
         for (Row c : customers) {
             copy.add(c.id()).add(c.handle()).add(c.name()).add(c.email()).add(c.followers()).add(c.verified())
@@ -62,7 +62,7 @@ class CustomerRows {
      * Adds identities that nobody holds yet, in one statement; returns those another writer claimed first (the
      * statement answers the ones it inserted).
      */
-    List<NewIdentity> claim(List<NewIdentity> identities) {
+    public List<NewIdentity> claim(List<NewIdentity> identities) {
         if (identities.isEmpty()) {
             return List.of();
         }
@@ -97,12 +97,12 @@ class CustomerRows {
     }
 
     /** Locks these customers' rows, in id order, and reads them: one statement. */
-    Map<Long, Row> lockAndLoad(Collection<Long> ids) {
+    public Map<Long, Row> lockAndLoad(Collection<Long> ids) {
         return read(ids.stream().sorted().toList(), " order by c.id for update of c");
     }
 
     /** Refreshes what we know of customers from their latest messages (reach changes over time). */
-    void refresh(Collection<Row> customers) {
+    public void refresh(Collection<Row> customers) {
         jdbc.batchUpdate("update customer set name = coalesce(?, name), email = coalesce(email, ?), followers = ?, "
                 + "verified = ?, last_seen_at = ? where id = ?", new ArrayList<>(customers), 500, (ps, c) -> {
                     ps.setString(1, c.name());
@@ -114,7 +114,7 @@ class CustomerRows {
                 });
     }
 
-    Map<Long, Row> byIds(Collection<Long> ids) {
+    public Map<Long, Row> byIds(Collection<Long> ids) {
         return read(ids, "");
     }
 
@@ -132,7 +132,7 @@ class CustomerRows {
     }
 
     /** Takes row locks on these customers, in id order, so two writers never thread one customer at once. */
-    void lock(Collection<Long> ids) {
+    public void lock(Collection<Long> ids) {
         List<Long> sorted = ids.stream().sorted().toList();
         for (List<Long> chunk : Sql.chunks(sorted)) {
             jdbc.query("select c.id from " + Sql.idTable("k") + " join customer c on c.id = k.id order by c.id for update of c",
