@@ -42,8 +42,11 @@ class ApiErrors {
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
-    ResponseEntity<ErrorBody> unreadable(HttpMessageNotReadableException e) {
+    ResponseEntity<ErrorBody> unreadable(HttpMessageNotReadableException e, jakarta.servlet.http.HttpServletRequest request) {
         java.util.OptionalLong limit = io.earshot.platform.BodyTooLargeException.in(e);
+        if (limit.isEmpty() && e.getCause() instanceof tools.jackson.databind.DatabindException) {
+            limit = restPastLimit(request);
+        }
         if (limit.isPresent()) {
             return error(413, "too_large", "the body is larger than " + limit.getAsLong() + " bytes (earshot.http.max-body-size)", null);
         }
@@ -82,6 +85,19 @@ class ApiErrors {
             return error(400, "invalid", "the request body is not valid", null);
         }
         return error(400, "invalid", first.getField() + " " + first.getDefaultMessage(), first.getField());
+    }
+
+    /**
+     * A body refused at its first wrong value was not read to its end; what is left is read (up to the size limit) so
+     * that a body past the limit is 413 whatever it holds, as when bodies were read whole.
+     */
+    private static java.util.OptionalLong restPastLimit(jakarta.servlet.http.HttpServletRequest request) {
+        try {
+            request.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+        } catch (java.io.IOException | IllegalStateException gone) {
+            return io.earshot.platform.BodyTooLargeException.in(gone);
+        }
+        return java.util.OptionalLong.empty();
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
