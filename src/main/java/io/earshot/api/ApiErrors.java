@@ -42,15 +42,62 @@ class ApiErrors {
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
-    ResponseEntity<ErrorBody> unreadable(HttpMessageNotReadableException e) {
+    ResponseEntity<ErrorBody> unreadable(HttpMessageNotReadableException e, jakarta.servlet.http.HttpServletRequest request) {
         java.util.OptionalLong limit = io.earshot.platform.BodyTooLargeException.in(e);
+        if (limit.isEmpty() && e.getCause() instanceof tools.jackson.databind.DatabindException) {
+            limit = restPastLimit(request);
+        }
         if (limit.isPresent()) {
             return error(413, "too_large", "the body is larger than " + limit.getAsLong() + " bytes (earshot.http.max-body-size)", null);
+        }
+        if (e.getCause() instanceof tools.jackson.databind.DatabindException d && !d.getPath().isEmpty()) {
+            String field = RequestFields.path(d.getPath());
+            return error(400, "invalid", field + " " + RequestFields.problem(d), field);
         }
         if (e.getCause() instanceof tools.jackson.core.JacksonException j && !(j instanceof tools.jackson.databind.DatabindException)) {
             return error(400, "unreadable", "the request body is not valid JSON: " + MessagesController.brief(j), null);
         }
         return error(400, "unreadable", "the request body must be a JSON object of the shape this endpoint documents", null);
+    }
+
+    /** A request record that Bean Validation refused: the first of its fields at fault, in the record's order. */
+    @ExceptionHandler(org.springframework.web.bind.MethodArgumentNotValidException.class)
+    ResponseEntity<ErrorBody> notValid(org.springframework.web.bind.MethodArgumentNotValidException e) {
+        return invalid(RequestFields.first(e.getBindingResult().getTarget(), e.getBindingResult().getFieldErrors()));
+    }
+
+    @ExceptionHandler(org.springframework.web.method.annotation.HandlerMethodValidationException.class)
+    ResponseEntity<ErrorBody> notValid(org.springframework.web.method.annotation.HandlerMethodValidationException e) {
+        for (org.springframework.validation.method.ParameterValidationResult r : e.getParameterValidationResults()) {
+            if (r instanceof org.springframework.validation.method.ParameterErrors errors && errors.hasFieldErrors()) {
+                return invalid(RequestFields.first(errors.getArgument(), errors.getFieldErrors()));
+            }
+            String name = r.getMethodParameter().getParameterName();
+            if (name != null && !r.getResolvableErrors().isEmpty()) {
+                return error(400, "invalid", name + " " + r.getResolvableErrors().get(0).getDefaultMessage(), name);
+            }
+        }
+        return error(400, "invalid", "the request is not valid", null);
+    }
+
+    private static ResponseEntity<ErrorBody> invalid(org.springframework.validation.FieldError first) {
+        if (first == null) {
+            return error(400, "invalid", "the request body is not valid", null);
+        }
+        return error(400, "invalid", first.getField() + " " + first.getDefaultMessage(), first.getField());
+    }
+
+    /**
+     * A body refused at its first wrong value was not read to its end; what is left is read (up to the size limit) so
+     * that a body past the limit is 413 whatever it holds, as when bodies were read whole.
+     */
+    private static java.util.OptionalLong restPastLimit(jakarta.servlet.http.HttpServletRequest request) {
+        try {
+            request.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+        } catch (java.io.IOException | IllegalStateException gone) {
+            return io.earshot.platform.BodyTooLargeException.in(gone);
+        }
+        return java.util.OptionalLong.empty();
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

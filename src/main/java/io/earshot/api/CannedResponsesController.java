@@ -25,7 +25,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.JsonNode;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 
 @RestController
 @Tag(name = "Replies")
@@ -52,17 +54,14 @@ class CannedResponsesController {
             + "{{customer.handle}}, {{agent.name}}, {{agent.firstName}}")
     @PostMapping("/api/v1/canned-responses")
     @ResponseStatus(HttpStatus.CREATED)
-    CannedResponse create(@RequestBody JsonNode body, @AuthenticationPrincipal Agent agent) {
-        Bodies.object(body);
-        return canned.create(Bodies.text(body, "title", true, 200), Bodies.text(body, "body", true, 5000), team(body), agent);
+    CannedResponse create(@Valid @RequestBody CannedText body, @AuthenticationPrincipal Agent agent) {
+        return canned.create(body.title(), body.body(), team(body.teamId()), agent);
     }
 
     @Operation(summary = "Change a canned response (lead)")
     @PutMapping("/api/v1/canned-responses/{id}")
-    CannedResponse update(@PathVariable String id, @RequestBody JsonNode body) {
-        Bodies.object(body);
-        return canned.update(Ids.require(id, "canned response"), Bodies.text(body, "title", true, 200),
-                Bodies.text(body, "body", true, 5000), team(body));
+    CannedResponse update(@PathVariable String id, @Valid @RequestBody CannedText body) {
+        return canned.update(Ids.require(id, "canned response"), body.title(), body.body(), team(body.teamId()));
     }
 
     @Operation(summary = "Delete a canned response (lead)")
@@ -78,23 +77,32 @@ class CannedResponsesController {
             description = "Warns when a reply to a complaint has no apology or acknowledgement, when a canned text goes unchanged, "
                     + "when the customer's name is missing, when it is too long for the channel.")
     @PostMapping("/api/v1/conversations/{id}/tone-check")
-    Map<String, Object> toneCheck(@PathVariable String id, @RequestBody JsonNode body, @AuthenticationPrincipal Agent agent) {
+    Map<String, Object> toneCheck(@PathVariable String id, @Valid @RequestBody ToneCheckDraft body, @AuthenticationPrincipal Agent agent) {
         ConversationView c = conversations.one(Ids.require(id, "conversation")).orElseThrow(() -> EarshotException.notFound("conversation", id));
-        Bodies.object(body);
-        String text = Bodies.text(body, "text", true, 20000);
         String cannedText = null;
-        String cannedId = Bodies.id(body, "cannedId");
+        String cannedId = body.cannedId();
         if (cannedId != null) {
             CannedResponse r = canned.byId(Ids.parse(cannedId).orElse(-1L)).orElseThrow(() ->
                     new EarshotException(404, "not_found", "no canned response with id '" + cannedId + "'", "cannedId"));
             cannedText = CannedResponses.fill(r.body(), c.customer().name(), c.customer().handle(), agent);
         }
-        return Map.of("warnings", ToneCheck.check(text, new ToneCheck.Context(c.channel(), c.intent(), c.sentiment().label(),
-                c.customer().name(), c.customer().handle(), Bodies.bool(body, "private"), cannedText)));
+        return Map.of("warnings", ToneCheck.check(body.text(), new ToneCheck.Context(c.channel(), c.intent(), c.sentiment().label(),
+                c.customer().name(), c.customer().handle(), body.isPrivate(), cannedText)));
     }
 
-    private Long team(JsonNode body) {
-        String text = Bodies.id(body, "teamId");
+    /** A canned response, new or changed: {title, body, teamId?}. */
+    record CannedText(@Bodies.Text @Bodies.Required @Size(max = 200, message = Bodies.LONGER) String title,
+                      @Bodies.Text @Bodies.Required @Size(max = 5000, message = Bodies.LONGER) String body,
+                      @Bodies.Id String teamId) {
+    }
+
+    /** A reply to check before it is sent: {text, private?, cannedId?}. */
+    record ToneCheckDraft(@Bodies.Text @Bodies.Required @Size(max = 20_000, message = Bodies.LONGER) String text,
+                          @Bodies.Flag @JsonProperty("private") boolean isPrivate,
+                          @Bodies.Id String cannedId) {
+    }
+
+    private Long team(String text) {
         if (text == null) {
             return null;
         }

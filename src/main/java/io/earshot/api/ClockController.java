@@ -15,7 +15,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.JsonNode;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 
 @RestController
 @Tag(name = "Clock")
@@ -40,10 +41,8 @@ class ClockController {
     /** Moves a manual clock forward (never back); timers that fall due fire. */
     @Operation(summary = "Move the manual clock forward (admin; earshot.clock=manual)", description = "Never backwards; every timer that falls due fires, so weeks of follow-up can be tested in a second.", requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "example", value = Examples.CLOCK))), responses = {@ApiResponse(responseCode = "403", description = "not an admin", content = @Content(mediaType = "application/json", examples = @ExampleObject(value = Examples.ERROR))), @ApiResponse(responseCode = "409", description = "the clock follows the system time", content = @Content(mediaType = "application/json", examples = @ExampleObject(value = Examples.ERROR)))})
     @PostMapping("/api/v1/clock")
-    Map<String, Object> move(@RequestBody JsonNode body) {
-        Bodies.object(body);
-        String text = Bodies.text(body, "now", true, 64);
-        Instant target = Bodies.instant("now", text);
+    Map<String, Object> move(@Valid @RequestBody ClockMove body) {
+        Instant target = Bodies.instant("now", body.now());
         if (!clock.isControlled()) {
             throw new EarshotException(409, "clock_not_manual", "the clock follows the system time; start Earshot with "
                     + "earshot.clock=manual to move it", null);
@@ -53,5 +52,9 @@ class ClockController {
         publisher.publishEvent(new io.earshot.platform.ClockMoved(before, now));
         timers.fireDue(); // what re-ranking on the move made due fires now, not at the next move
         return Map.of("now", now, "mode", clock.mode().name().toLowerCase());
+    }
+
+    /** POST /api/v1/clock: {now}, an ISO-8601 instant. */
+    record ClockMove(@Bodies.Text @Bodies.Required @Size(max = 64, message = Bodies.LONGER) String now) {
     }
 }

@@ -20,7 +20,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.JsonNode;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 
 @RestController
 @Tag(name = "Commitments")
@@ -80,13 +81,16 @@ class CommitmentsController {
     @Operation(summary = "A promise typed by hand: {text, dueAt, kind?}; the caller owns it, and the timeline records it (commitment_made)", requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json", examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "example", value = Examples.PROMISE))))
     @PostMapping("/api/v1/conversations/{id}/commitments")
     @ResponseStatus(HttpStatus.CREATED)
-    Commitment promise(@PathVariable String id, @RequestBody JsonNode body, @AuthenticationPrincipal Agent agent) {
+    Commitment promise(@PathVariable String id, @Valid @RequestBody Promise body, @AuthenticationPrincipal Agent agent) {
         long conversationId = Ids.require(id, "conversation");
         conversations.one(conversationId).orElseThrow(() -> EarshotException.notFound("conversation", id));
-        Bodies.object(body);
-        String text = Bodies.text(body, "text", true, 1000);
-        String due = Bodies.text(body, "dueAt", true, 64);
-        Instant dueAt = Bodies.instant("dueAt", due);
-        return commitments.promise(conversationId, agent, text, dueAt, Bodies.text(body, "kind", false, 20));
+        Instant dueAt = Bodies.instant("dueAt", body.dueAt());
+        return commitments.promise(conversationId, agent, body.text(), dueAt, body.kind());
+    }
+
+    /** A promise typed by hand: {text, dueAt, kind?}. */
+    record Promise(@Bodies.Text @Bodies.Required @Size(max = 1000, message = Bodies.LONGER) String text,
+                   @Bodies.Text @Bodies.Required @Size(max = 64, message = Bodies.LONGER) String dueAt,
+                   @Bodies.Text @Size(max = 20, message = Bodies.LONGER) String kind) {
     }
 }

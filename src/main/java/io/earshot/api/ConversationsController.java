@@ -25,7 +25,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.JsonNode;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 
 @RestController
 @Tag(name = "Conversations")
@@ -106,25 +108,35 @@ class ConversationsController {
     @Operation(summary = "Reply through the conversation's channel", description = "Stored as an outbound message and queued in the outbox for the channel's connector (retried, never sent twice). A public reply longer than the channel takes (280 on twitter) is refused.", requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "example", value = Examples.REPLY))), responses = {@ApiResponse(responseCode = "201", description = "stored and queued", content = @Content(mediaType = "application/json", examples = @ExampleObject(value = Examples.REPLY_RESULT))), @ApiResponse(responseCode = "400", description = "no text, or too long for the channel", content = @Content(mediaType = "application/json", examples = @ExampleObject(value = Examples.ERROR))), @ApiResponse(responseCode = "404", description = "no such conversation", content = @Content(mediaType = "application/json", examples = @ExampleObject(value = Examples.ERROR)))})
     @PostMapping("/api/v1/conversations/{id}/replies")
     @ResponseStatus(HttpStatus.CREATED)
-    io.earshot.followup.FollowThrough.Reply reply(@PathVariable String id, @RequestBody JsonNode body, @AuthenticationPrincipal Agent agent) {
-        Bodies.object(body);
-        String text = Bodies.text(body, "text", true, 20_000);
-        return followThrough.reply(id, agent, text, Bodies.bool(body, "private"));
+    io.earshot.followup.FollowThrough.Reply reply(@PathVariable String id, @Valid @RequestBody ReplyDraft body, @AuthenticationPrincipal Agent agent) {
+        return followThrough.reply(id, agent, body.text(), body.isPrivate());
     }
 
     @Operation(summary = "Assign to an agent (agentId null unassigns)", requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "example", value = Examples.ASSIGN))), responses = @ApiResponse(responseCode = "404", description = "no such conversation or agent", content = @Content(mediaType = "application/json", examples = @ExampleObject(value = Examples.ERROR))))
     @PostMapping("/api/v1/conversations/{id}/assign")
-    ConversationView assign(@PathVariable String id, @RequestBody JsonNode body, @AuthenticationPrincipal Agent agent) {
-        Bodies.object(body);
-        service.assign(id, Bodies.id(body, "agentId"), agent);
+    ConversationView assign(@PathVariable String id, @Valid @RequestBody Assignment body, @AuthenticationPrincipal Agent agent) {
+        service.assign(id, body.agentId(), agent);
         return queries.one(Ids.require(id, "conversation")).orElseThrow();
     }
 
     @Operation(summary = "Change status: open, pending (waiting on the customer) or resolved", description = "A resolved conversation can only be reopened; a new inbound message reopens it by itself.", requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "example", value = Examples.STATUS))), responses = {@ApiResponse(responseCode = "400", description = "unknown status", content = @Content(mediaType = "application/json", examples = @ExampleObject(value = Examples.ERROR))), @ApiResponse(responseCode = "409", description = "a move the conversation refuses, e.g. resolved to pending", content = @Content(mediaType = "application/json", examples = @ExampleObject(value = Examples.ERROR)))})
     @PostMapping("/api/v1/conversations/{id}/status")
-    ConversationView status(@PathVariable String id, @RequestBody JsonNode body, @AuthenticationPrincipal Agent agent) {
-        Bodies.object(body);
-        service.changeStatus(id, Bodies.text(body, "status", true, 20), Bodies.text(body, "note", false, 2000), agent);
+    ConversationView status(@PathVariable String id, @Valid @RequestBody StatusChange body, @AuthenticationPrincipal Agent agent) {
+        service.changeStatus(id, body.status(), body.note(), agent);
         return queries.one(Ids.require(id, "conversation")).orElseThrow();
+    }
+
+    /** A reply: {text, private?}; a private one is a note for colleagues, never sent. */
+    record ReplyDraft(@Bodies.Text @Bodies.Required @Size(max = 20_000, message = Bodies.LONGER) String text,
+                      @Bodies.Flag @JsonProperty("private") boolean isPrivate) {
+    }
+
+    /** {agentId}; null unassigns. */
+    record Assignment(@Bodies.Id String agentId) {
+    }
+
+    /** {status, note?}. */
+    record StatusChange(@Bodies.Text @Bodies.Required @Size(max = 20, message = Bodies.LONGER) String status,
+                        @Bodies.Text @Size(max = 2000, message = Bodies.LONGER) String note) {
     }
 }

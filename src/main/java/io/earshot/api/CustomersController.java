@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.JsonNode;
+import jakarta.validation.Valid;
 
 @RestController
 @Tag(name = "Customers")
@@ -35,8 +35,11 @@ class CustomersController {
     /** Merges {@code otherId} into this customer (lead or admin). */
     @Operation(summary = "Merge otherId into this customer (lead or admin)", description = "Identities, conversations and messages move over; the timelines record the merge.", requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "example", value = Examples.MERGE))), responses = {@ApiResponse(responseCode = "400", description = "merging a customer into itself", content = @Content(mediaType = "application/json", examples = @ExampleObject(value = Examples.ERROR))), @ApiResponse(responseCode = "403", description = "agents may not merge", content = @Content(mediaType = "application/json", examples = @ExampleObject(value = Examples.ERROR))), @ApiResponse(responseCode = "404", description = "no such customer", content = @Content(mediaType = "application/json", examples = @ExampleObject(value = Examples.ERROR)))})
     @PostMapping("/api/v1/customers/{id}/merge")
-    CustomerView merge(@PathVariable String id, @RequestBody JsonNode body, @AuthenticationPrincipal Agent agent) {
-        Bodies.object(body);
-        return service.merge(id, Bodies.id(body, "otherId"), agent);
+    CustomerView merge(@PathVariable String id, @Valid @RequestBody Merge body, @AuthenticationPrincipal Agent agent) {
+        return service.merge(id, body.otherId(), agent);
+    }
+
+    /** {otherId}: the customer merged into this one. */
+    record Merge(@Bodies.Id String otherId) {
     }
 }

@@ -21,7 +21,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.JsonNode;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
 
 @RestController
 @Tag(name = "SLA policies")
@@ -50,25 +53,39 @@ class SlaPoliciesController {
             + "With businessHours true the targets count working time of the assignee's team calendar (or the policy's team, or the default).", requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json", examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "example", value = Examples.SLA_POLICY))))
     @PostMapping("/api/v1/sla-policies")
     @ResponseStatus(HttpStatus.CREATED)
-    Map<String, Object> create(@RequestBody JsonNode body) {
-        Bodies.object(body);
-        String name = Bodies.text(body, "name", true, 200).strip();
-        Long position = Bodies.number(body, "position", -1_000_000, 1_000_000);
-        Set<String> channels = pick(body, "channels", Channel.wireNames());
-        Set<String> intents = pick(body, "intents", INTENTS);
-        Set<String> levels = pick(body, "levels", LEVELS);
-        Set<String> sentiments = pick(body, "sentiments", SENTIMENTS);
-        Long minFollowers = Bodies.number(body, "minFollowers", 0, Long.MAX_VALUE);
-        String teamText = Bodies.id(body, "teamId");
+    Map<String, Object> create(@Valid @RequestBody NewPolicy body) {
+        String name = body.name().strip();
+        Long position = body.position();
+        Set<String> channels = pick(body.channels(), "channels", Channel.wireNames());
+        Set<String> intents = pick(body.intents(), "intents", INTENTS);
+        Set<String> levels = pick(body.levels(), "levels", LEVELS);
+        Set<String> sentiments = pick(body.sentiments(), "sentiments", SENTIMENTS);
+        String teamText = body.teamId();
         Long teamId = null;
         if (teamText != null) {
             teamId = Ids.parse(teamText).flatMap(teams::byId).map(t -> t.id()).orElseThrow(() ->
                     new EarshotException(404, "not_found", "no team with id '" + teamText + "'", "teamId"));
         }
         SlaPolicy p = new SlaPolicy(0, name, position == null ? 100 : position.intValue(), channels, intents, levels, sentiments,
-                minFollowers, teamId, Bodies.duration(body, "firstResponse"), Bodies.duration(body, "updateCadence"),
-                Bodies.duration(body, "resolution"), Bodies.bool(body, "businessHours"));
+                body.minFollowers(), teamId, Bodies.duration("firstResponse", body.firstResponse()),
+                Bodies.duration("updateCadence", body.updateCadence()), Bodies.duration("resolution", body.resolution()),
+                body.businessHours());
         return view(policies.create(p));
+    }
+
+    /** An SLA policy: its conditions (lists left out match anything) and its targets, durations like "1h". */
+    record NewPolicy(@Bodies.Text @Bodies.Required @Size(max = 200, message = Bodies.LONGER) String name,
+                     @Bodies.Whole @Min(-1_000_000) @Max(1_000_000) Long position,
+                     @Bodies.Strings @Size(max = 50, message = Bodies.AT_MOST) List<String> channels,
+                     @Bodies.Strings @Size(max = 50, message = Bodies.AT_MOST) List<String> intents,
+                     @Bodies.Strings @Size(max = 50, message = Bodies.AT_MOST) List<String> levels,
+                     @Bodies.Strings @Size(max = 50, message = Bodies.AT_MOST) List<String> sentiments,
+                     @Bodies.Whole @Min(0) @Max(Long.MAX_VALUE) Long minFollowers,
+                     @Bodies.Id String teamId,
+                     @Bodies.Text @Bodies.Required @Size(max = 40, message = Bodies.LONGER) String firstResponse,
+                     @Bodies.Text @Bodies.Required @Size(max = 40, message = Bodies.LONGER) String updateCadence,
+                     @Bodies.Text @Bodies.Required @Size(max = 40, message = Bodies.LONGER) String resolution,
+                     @Bodies.Flag boolean businessHours) {
     }
 
     @Operation(summary = "Remove an SLA policy (lead); conversations move to the next matching one when next ranked")
@@ -81,9 +98,9 @@ class SlaPoliciesController {
         }
     }
 
-    private static Set<String> pick(JsonNode body, String field, List<String> allowed) {
+    private static Set<String> pick(List<String> given, String field, List<String> allowed) {
         Set<String> out = new LinkedHashSet<>();
-        for (String v : Bodies.strings(body, field, false)) {
+        for (String v : given == null ? List.<String>of() : given) {
             if (!allowed.contains(v)) {
                 throw EarshotException.invalid(field, "'" + v + "' is not one of " + allowed);
             }

@@ -19,7 +19,10 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.JsonNode;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+import java.util.Optional;
 
 @RestController
 @Tag(name = "Teams")
@@ -38,11 +41,10 @@ class TeamsController {
                     + "(default UTC), holidays a list of ISO dates. Promises said by its agents count business days by it.", requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json", examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "example", value = Examples.TEAM))))
     @PostMapping("/api/v1/teams")
     @ResponseStatus(HttpStatus.CREATED)
-    Map<String, Object> create(@RequestBody JsonNode body) {
-        Bodies.object(body);
-        String name = name(Bodies.text(body, "name", true, 200));
-        Calendar c = calendar(body, "UTC", "mon-fri 09:00-17:00", "");
-        Long lead = lead(body);
+    Map<String, Object> create(@Valid @RequestBody NewTeam body) {
+        String name = name(body.name());
+        Calendar c = calendar(body.timeZone(), body.hours(), body.holidays(), new Calendar("UTC", "mon-fri 09:00-17:00", ""));
+        Long lead = lead(body.leadId());
         try {
             return view(teams.create(name, c.zone(), c.hours(), c.holidays(), lead));
         } catch (DuplicateKeyException e) {
@@ -52,13 +54,11 @@ class TeamsController {
 
     @Operation(summary = "Change a team's calendar, name or lead (admin); fields left out stay as they are")
     @PutMapping("/api/v1/teams/{id}")
-    Map<String, Object> update(@PathVariable String id, @RequestBody JsonNode body) {
+    Map<String, Object> update(@PathVariable String id, @Valid @RequestBody TeamChange body) {
         Team t = teams.byId(Ids.require(id, "team")).orElseThrow(() -> EarshotException.notFound("team", id));
-        Bodies.object(body);
-        String given = Bodies.text(body, "name", false, 200);
-        String name = given == null ? t.name() : name(given);
-        Calendar c = calendar(body, t.timeZone(), t.hours(), t.holidays());
-        Long lead = body.has("leadId") ? lead(body) : t.leadId();
+        String name = body.name() == null ? t.name() : name(body.name());
+        Calendar c = calendar(body.timeZone(), body.hours(), body.holidays(), new Calendar(t.timeZone(), t.hours(), t.holidays()));
+        Long lead = body.leadId() == null ? t.leadId() : lead(body.leadId().orElse(null));
         Team changed = new Team(t.id(), name, c.zone(), c.hours(), c.holidays(), lead);
         try {
             teams.update(changed);
@@ -82,11 +82,10 @@ class TeamsController {
 
     @Operation(summary = "Put an agent in a team, or in none with {teamId: null} (admin)")
     @PostMapping("/api/v1/agents/{id}/team")
-    Map<String, Object> join(@PathVariable String id, @RequestBody JsonNode body) {
+    Map<String, Object> join(@PathVariable String id, @Valid @RequestBody Membership body) {
         long agentId = Ids.require(id, "agent");
         agents.byId(agentId).orElseThrow(() -> EarshotException.notFound("agent", id));
-        Bodies.object(body);
-        String teamText = Bodies.id(body, "teamId");
+        String teamText = body.teamId();
         Long teamId = null;
         if (teamText != null) {
             teamId = teams.byId(Ids.parse(teamText).orElse(-1L)).map(Team::id).orElseThrow(() ->
@@ -94,6 +93,26 @@ class TeamsController {
         }
         teams.join(agentId, teamId);
         return Map.of("agentId", id, "teamId", teamId == null ? "" : teamId.toString());
+    }
+
+    /** A new team: {name, timeZone?, hours?, holidays?, leadId?}. */
+    record NewTeam(@Bodies.Text @Bodies.Required @Size(max = 200, message = Bodies.LONGER) String name,
+                   @Bodies.Text @Size(max = 64, message = Bodies.LONGER) String timeZone,
+                   @Bodies.Text @Size(max = 300, message = Bodies.LONGER) String hours,
+                   @Bodies.Strings @Size(max = 50, message = Bodies.AT_MOST) List<String> holidays,
+                   @Bodies.Id String leadId) {
+    }
+
+    /** A team's change: a field left out stays as it is; holidays or leadId null clears it. */
+    record TeamChange(@Bodies.Text @Size(max = 200, message = Bodies.LONGER) String name,
+                      @Bodies.Text @Size(max = 64, message = Bodies.LONGER) String timeZone,
+                      @Bodies.Text @Size(max = 300, message = Bodies.LONGER) String hours,
+                      @Bodies.Strings(nullIsEmpty = true) @Size(max = 50, message = Bodies.AT_MOST) List<String> holidays,
+                      @Bodies.ClearableId Optional<String> leadId) {
+    }
+
+    /** {teamId}; null takes the agent out of every team. */
+    record Membership(@Bodies.Id String teamId) {
     }
 
     private record Calendar(String zone, String hours, String holidays) {
@@ -123,11 +142,10 @@ class TeamsController {
         return Character.isWhitespace(c) || Character.isSpaceChar(c) || type == Character.FORMAT || type == Character.CONTROL;
     }
 
-    private static Calendar calendar(JsonNode body, String zone, String hours, String holidays) {
-        String z = Bodies.text(body, "timeZone", false, 64);
-        String h = Bodies.text(body, "hours", false, 300);
-        String days = body.has("holidays") ? String.join(",", Bodies.strings(body, "holidays", false)) : holidays;
-        Calendar c = new Calendar(z == null ? zone : z.strip(), h == null ? hours : h.strip(), days);
+    /** The calendar given, each part left out taken from {@code otherwise}. */
+    private static Calendar calendar(String z, String h, List<String> holidays, Calendar otherwise) {
+        String days = holidays == null ? otherwise.holidays() : String.join(",", holidays);
+        Calendar c = new Calendar(z == null ? otherwise.zone() : z.strip(), h == null ? otherwise.hours() : h.strip(), days);
         try {
             BusinessCalendar.parse(c.zone(), c.hours(), c.holidays());
         } catch (IllegalArgumentException e) {
@@ -137,8 +155,7 @@ class TeamsController {
         return c;
     }
 
-    private Long lead(JsonNode body) {
-        String text = Bodies.id(body, "leadId");
+    private Long lead(String text) {
         if (text == null) {
             return null;
         }

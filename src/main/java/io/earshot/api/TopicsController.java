@@ -19,7 +19,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.JsonNode;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 
 @RestController
 @Tag(name = "Topics")
@@ -39,9 +40,13 @@ class TopicsController {
             + "each a word or phrase matched anywhere in a message's text, in any case")
     @PostMapping("/api/v1/topics")
     @ResponseStatus(HttpStatus.CREATED)
-    Topic create(@RequestBody JsonNode body) {
-        Bodies.object(body);
-        return topics.create(Bodies.text(body, "name", true, 200), Bodies.text(body, "query", true, 1000));
+    Topic create(@Valid @RequestBody NewTopic body) {
+        return topics.create(body.name(), body.query());
+    }
+
+    /** {name, query}. */
+    record NewTopic(@Bodies.Text @Bodies.Required @Size(max = 200, message = Bodies.LONGER) String name,
+                    @Bodies.Text @Bodies.Required @Size(max = 1000, message = Bodies.LONGER) String query) {
     }
 
     @Operation(summary = "The topics")

@@ -16,7 +16,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.JsonNode;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.util.List;
 
 @RestController
 @Tag(name = "Webhooks")
@@ -34,10 +37,14 @@ class WebhooksController {
                     + "A webhook failing too often in a row is disabled, with the reason shown.", requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json", examples = @io.swagger.v3.oas.annotations.media.ExampleObject(name = "example", value = Examples.WEBHOOK))))
     @PostMapping("/api/v1/webhooks")
     @ResponseStatus(HttpStatus.CREATED)
-    Webhook create(@RequestBody JsonNode body) {
-        Bodies.object(body);
-        return webhooks.create(Bodies.text(body, "url", true, 2000), Bodies.strings(body, "events", true),
-                Bodies.text(body, "secret", true, 200));
+    Webhook create(@Valid @RequestBody NewWebhook body) {
+        return webhooks.create(body.url(), body.events(), body.secret());
+    }
+
+    /** {url, events, secret}. */
+    record NewWebhook(@Bodies.Text @Bodies.Required @Size(max = 2000, message = Bodies.LONGER) String url,
+                      @Bodies.Strings @NotNull(message = "is required") @Size(max = 50, message = Bodies.AT_MOST) List<String> events,
+                      @Bodies.Text @Bodies.Required @Size(max = 200, message = Bodies.LONGER) String secret) {
     }
 
     @Operation(summary = "The webhooks (secrets are never shown)")
