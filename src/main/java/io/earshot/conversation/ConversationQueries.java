@@ -4,6 +4,7 @@ import io.earshot.conversation.internal.Conversation;
 import io.earshot.conversation.internal.ConversationRows;
 import io.earshot.conversation.internal.MessageSearch;
 import io.earshot.conversation.internal.Sql;
+import io.earshot.platform.Agents;
 import io.earshot.platform.EarshotException;
 import io.earshot.platform.Ids;
 import java.nio.charset.StandardCharsets;
@@ -24,8 +25,8 @@ import org.springframework.stereotype.Service;
 public class ConversationQueries {
 
     private static final String SELECT = "select " + prefixed() + ", cu.handle as cu_handle, cu.name as cu_name, "
-            + "cu.followers as cu_followers, cu.verified as cu_verified, a.name as assignee_name "
-            + "from conversation c join customer cu on cu.id = c.customer_id left join agent a on a.id = c.assignee_id";
+            + "cu.followers as cu_followers, cu.verified as cu_verified "
+            + "from conversation c join customer cu on cu.id = c.customer_id";
 
     private final JdbcTemplate jdbc;
     private final ConversationRows rows;
@@ -36,7 +37,11 @@ public class ConversationQueries {
     /** Fewer messages than this estimated to hold a search's words: the search reads the words index first. */
     private final long rareBelow;
 
-    ConversationQueries(JdbcTemplate jdbc, ConversationRows rows, Clock clock,
+    private final Agents agents;
+    private final org.springframework.beans.factory.ObjectProvider<FollowUpFacts> followUpFacts;
+
+    ConversationQueries(JdbcTemplate jdbc, ConversationRows rows, Clock clock, Agents agents,
+                        org.springframework.beans.factory.ObjectProvider<FollowUpFacts> followUpFacts,
                         @org.springframework.beans.factory.annotation.Value("${earshot.search.check-first:5000}") int searchWindow,
                         @org.springframework.beans.factory.annotation.Value("${earshot.search.rare-below:20000}") long rareBelow) {
         this.searchWindow = Math.max(1, searchWindow);
@@ -44,6 +49,8 @@ public class ConversationQueries {
         this.jdbc = jdbc;
         this.rows = rows;
         this.clock = clock;
+        this.agents = agents;
+        this.followUpFacts = followUpFacts;
     }
 
     private static String prefixed() {
@@ -94,8 +101,8 @@ public class ConversationQueries {
                     .append(String.join(" or ", likes)).append("))");
         }
         if (query.teamId() != null) {
-            where.append(" and c.assignee_id in (select a.id from agent a where a.team_id = ?)");
-            args.add(query.teamId());
+            where.append(" and c.assignee_id = any(?)");
+            args.add(Sql.array(agents.inTeam(query.teamId())));
         }
         Search words = null;
         if (query.q() != null && !query.q().isBlank()) {
@@ -261,32 +268,35 @@ public class ConversationQueries {
     }
 
     /**
-     * Adds what follow-up keeps about the listed conversations: recorded SLA breaches, the policy's name and the
-     * count of open promises (two queries per page, read from follow-up's tables).
+     * Adds the assignees' names (platform keeps agents) and what follow-up keeps about the listed conversations:
+     * recorded SLA breaches, the policy's name and the count of open promises ({@link FollowUpFacts}).
      */
     private List<ConversationView> enrich(List<ConversationView> views) {
         if (views.isEmpty()) {
             return views;
         }
-        Object ids = Sql.array(views.stream().map(v -> Long.parseLong(v.id())).toList());
-        java.util.Map<Long, List<ConversationView.Breach>> breaches = new java.util.HashMap<>();
-        jdbc.query("select b.conversation_id, b.target, b.due_at from " + Sql.idTable("k")
-                + " join sla_breach b on b.conversation_id = k.id order by b.due_at", rs -> {
-                    breaches.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new ConversationView.Breach(
-                            rs.getString(2), Instant.ofEpochMilli(rs.getLong(3)), true));
-                }, ids);
-        java.util.Map<Long, Integer> open = new java.util.HashMap<>();
-        jdbc.query("select m.conversation_id, count(*) from " + Sql.idTable("k")
-                + " join commitment m on m.conversation_id = k.id where m.state = 'open' group by m.conversation_id", rs -> {
-                    open.put(rs.getLong(1), rs.getInt(2));
-                }, ids);
-        java.util.Map<String, String> policyNames = new java.util.HashMap<>();
-        jdbc.query("select id, name from sla_policy", rs -> {
-            policyNames.put(rs.getString(1), rs.getString(2));
-        });
-        return views.stream().map(v -> v.with(breaches.getOrDefault(Long.parseLong(v.id()), List.of()),
-                v.sla().policy() == null ? null : policyNames.getOrDefault(v.sla().policy(), v.sla().policy()),
-                open.getOrDefault(Long.parseLong(v.id()), 0))).toList();
+        FollowUpFacts.Facts facts = followUpFacts.getIfAvailable(() -> ids -> FollowUpFacts.Facts.NONE).about(views.stream().map(v -> Long.parseLong(v.id())).toList());
+        java.util.Map<Long, String> names = views.stream().anyMatch(v -> v.assignee() != null) ? agents.names() : java.util.Map.of();
+        return views.stream().map(v -> {
+            long id = Long.parseLong(v.id());
+            String policy = v.sla().policy();
+            return v.with(v.assignee() == null ? null : new ConversationView.AgentRef(v.assignee().id(),
+                            names.get(Long.parseLong(v.assignee().id()))),
+                    facts.breaches().getOrDefault(id, List.of()),
+                    policy == null ? null : facts.policyNames().getOrDefault(policy, policy),
+                    facts.openPromises().getOrDefault(id, 0));
+        }).toList();
+    }
+
+    /** A message the company sent on a conversation, briefly. */
+    public record SentMessage(long messageId, String authorHandle, Instant at) {
+    }
+
+    /** The company's messages on a conversation from {@code from} to {@code to}, both included, earliest first. */
+    public List<SentMessage> sentBetween(long conversationId, Instant from, Instant to) {
+        return jdbc.query("select id, author_handle, created_at from message where conversation_id = ? and inbound = false "
+                + "and created_at >= ? and created_at <= ? order by created_at, id", (rs, n) -> new SentMessage(rs.getLong(1),
+                rs.getString(2), Instant.ofEpochMilli(rs.getLong(3))), conversationId, from.toEpochMilli(), to.toEpochMilli());
     }
 
     public ConversationDetail detail(String idText) {
@@ -312,11 +322,15 @@ public class ConversationQueries {
                                     : null,
                             rs.getString("delivery"));
                 }, id);
+        java.util.Map<Long, String> names = agents.names();
         List<ConversationDetail.EventView> events = jdbc.query(
-                "select e.id, e.at, e.kind, e.actor, e.agent_id, a.name, e.details from conversation_event e "
-                        + "left join agent a on a.id = e.agent_id where e.conversation_id = ? order by e.at, e.id",
-                (rs, n) -> new ConversationDetail.EventView(rs.getString(1), Instant.ofEpochMilli(rs.getLong(2)),
-                        rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7)), id);
+                "select e.id, e.at, e.kind, e.actor, e.agent_id, e.details from conversation_event e "
+                        + "where e.conversation_id = ? order by e.at, e.id",
+                (rs, n) -> {
+                    Long agent = Sql.longOrNull(rs, "agent_id");
+                    return new ConversationDetail.EventView(rs.getString(1), Instant.ofEpochMilli(rs.getLong(2)),
+                            rs.getString(3), rs.getString(4), Ids.str(agent), agent == null ? null : names.get(agent), rs.getString(6));
+                }, id);
         return new ConversationDetail(view, messages, List.of(), events);
     }
 
@@ -339,7 +353,7 @@ public class ConversationQueries {
                         rs.getLong("cu_followers"), rs.getBoolean("cu_verified")),
                 c.preview(), c.priority(), new ConversationView.SentimentView(c.sentimentLabel(), c.sentimentScore()),
                 c.intent() == null ? null : c.intent().wireName(), c.language(), c.assigneeId() == null ? null : new ConversationView.AgentRef(Long.toString(c.assigneeId()),
-                        rs.getString("assignee_name")),
+                        null),
                 instant(c.createdAt()), instant(c.lastInboundAt()), instant(c.lastOutboundAt()), instant(c.firstResponseAt()),
                 new ConversationView.Sla(instant(c.firstResponseAt() == null ? c.firstResponseDue() : null), instant(c.nextUpdateDue()),
                         instant(c.resolutionDue()), breaches, c.slaPolicyId() == null ? null : Long.toString(c.slaPolicyId())),

@@ -45,7 +45,7 @@ public record ConversationView(
     public record Breach(String target, Instant dueAt, boolean recorded) {
     }
 
-    ConversationView with(List<Breach> recorded, String policy, int open) {
+    ConversationView with(AgentRef assignee, List<Breach> recorded, String policy, int open) {
         List<Breach> all = new java.util.ArrayList<>(recorded);
         for (Breach live : sla.breaches()) {
             if (all.stream().noneMatch(b -> b.target().equals(live.target()) && b.dueAt().equals(live.dueAt()))) {

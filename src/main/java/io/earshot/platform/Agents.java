@@ -1,6 +1,8 @@
 package io.earshot.platform;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -49,6 +51,18 @@ public class Agents {
 
     void updateTokenHash(long id, String hash) {
         jdbc.sql("update agent set token_hash = ? where id = ?").params(hash, id).update();
+    }
+
+    /** Every agent's name by id: what other features show beside an agent id they keep. */
+    public Map<Long, String> names() {
+        Map<Long, String> names = new HashMap<>();
+        jdbc.sql("select id, name from agent").query((rs, n) -> names.put(rs.getLong(1), rs.getString(2))).list();
+        return names;
+    }
+
+    /** The ids of a team's members. */
+    public List<Long> inTeam(long teamId) {
+        return jdbc.sql("select id from agent where team_id = ? order by id").param(teamId).query(Long.class).list();
     }
 
     public List<Agent> all() {

@@ -1,6 +1,7 @@
 package io.earshot.followup.internal;
 
 import io.earshot.followup.Commitment;
+import io.earshot.platform.Agents;
 import io.earshot.platform.EarshotClock;
 import io.earshot.platform.EarshotException;
 import java.sql.ResultSet;
@@ -20,21 +21,23 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class CommitmentViews {
 
-    private static final String SELECT = "select k.*, g.name as owner_name, b.name as kept_by_name from commitment k "
-            + "left join agent g on g.id = k.owner_id left join agent b on b.id = k.kept_by";
+    private static final String SELECT = "select k.* from commitment k";
 
     private final JdbcTemplate jdbc;
     private final EarshotClock clock;
     private final Copywriter copywriter;
+    private final Agents agents;
 
-    CommitmentViews(JdbcTemplate jdbc, EarshotClock clock, Copywriter copywriter) {
+    CommitmentViews(JdbcTemplate jdbc, EarshotClock clock, Copywriter copywriter, Agents agents) {
+        this.agents = agents;
         this.jdbc = jdbc;
         this.clock = clock;
         this.copywriter = copywriter;
     }
 
     public Optional<Commitment> byId(long id) {
-        return jdbc.query(SELECT + " where k.id = ?", (rs, n) -> view(rs), id).stream().findFirst();
+        Map<Long, String> names = agents.names();
+        return jdbc.query(SELECT + " where k.id = ?", (rs, n) -> view(rs, names), id).stream().findFirst();
     }
 
     /**
@@ -72,7 +75,8 @@ public class CommitmentViews {
         }
         sql.append(" order by k.due_at, k.id limit ?");
         args.add(limit);
-        return jdbc.query(sql.toString(), (rs, n) -> view(rs), args.toArray());
+        Map<Long, String> names = agents.names();
+        return jdbc.query(sql.toString(), (rs, n) -> view(rs, names), args.toArray());
     }
 
     /** How many promises are open on each of these conversations. */
@@ -89,11 +93,11 @@ public class CommitmentViews {
         return counts;
     }
 
-    private Commitment view(ResultSet rs) throws SQLException {
+    private Commitment view(ResultSet rs, Map<Long, String> names) throws SQLException {
         Promise p = Promises.row(rs);
-        return new Commitment(Long.toString(p.id()), Long.toString(p.conversationId()), text(p.ownerId()), rs.getString("owner_name"),
+        return new Commitment(Long.toString(p.id()), Long.toString(p.conversationId()), text(p.ownerId()), p.ownerId() == null ? null : names.get(p.ownerId()),
                 p.text(), p.kind(), p.when(), p.source(), text(p.messageId()), p.saidAt(), p.dueAt(), p.state().wire(), p.keptAt(),
-                text(p.keptBy()), rs.getString("kept_by_name"), p.brokenAt(),
+                text(p.keptBy()), p.keptBy() == null ? null : names.get(p.keptBy()), p.brokenAt(),
                 p.state() == Promise.State.KEPT ? null : copywriter.draft(p, clock.instant()));
     }
 

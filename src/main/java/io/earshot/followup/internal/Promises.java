@@ -1,5 +1,6 @@
 package io.earshot.followup.internal;
 
+import io.earshot.conversation.ConversationQueries;
 import io.earshot.platform.EarshotClock;
 import io.earshot.platform.IdGenerator;
 import io.earshot.platform.Timers;
@@ -16,13 +17,16 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class Promises {
 
+    private final ConversationQueries conversations;
     private final JdbcTemplate jdbc;
     private final IdGenerator ids;
     private final EarshotClock clock;
     private final Timers timers;
     private final FollowupSettings settings;
 
-    Promises(JdbcTemplate jdbc, IdGenerator ids, EarshotClock clock, Timers timers, FollowupSettings settings) {
+    Promises(JdbcTemplate jdbc, IdGenerator ids, EarshotClock clock, Timers timers, FollowupSettings settings,
+             ConversationQueries conversations) {
+        this.conversations = conversations;
         this.jdbc = jdbc;
         this.ids = ids;
         this.clock = clock;
@@ -59,10 +63,8 @@ public class Promises {
      * may have kept it; {@link Promise#keptBy} says which does.
      */
     public List<Promise.Reply> repliesWithin(Promise p) {
-        return jdbc.query("select id, author_handle, created_at from message where conversation_id = ? and inbound = false "
-                + "and created_at >= ? and created_at <= ? order by created_at, id", (rs, n) -> new Promise.Reply(p.conversationId(),
-                rs.getLong(1), rs.getString(2), Instant.ofEpochMilli(rs.getLong(3))), p.conversationId(),
-                p.saidAt().toEpochMilli(), p.dueAt().toEpochMilli());
+        return conversations.sentBetween(p.conversationId(), p.saidAt(), p.dueAt()).stream()
+                .map(m -> new Promise.Reply(p.conversationId(), m.messageId(), m.authorHandle(), m.at())).toList();
     }
 
     /**
