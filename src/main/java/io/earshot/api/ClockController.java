@@ -10,7 +10,6 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -23,12 +22,10 @@ import jakarta.validation.constraints.Size;
 class ClockController {
 
     private final EarshotClock clock;
-    private final ApplicationEventPublisher publisher;
     private final TimerEngine timers;
 
-    ClockController(EarshotClock clock, ApplicationEventPublisher publisher, TimerEngine timers) {
+    ClockController(EarshotClock clock, TimerEngine timers) {
         this.clock = clock;
-        this.publisher = publisher;
         this.timers = timers;
     }
 
@@ -47,10 +44,7 @@ class ClockController {
             throw new EarshotException(409, "clock_not_manual", "the clock follows the system time; start Earshot with "
                     + "earshot.clock=manual to move it", null);
         }
-        Instant before = clock.instant();
         Instant now = timers.advanceTo(target);
-        publisher.publishEvent(new io.earshot.platform.ClockMoved(before, now));
-        timers.fireDue(); // what re-ranking on the move made due fires now, not at the next move
         return Map.of("now", now, "mode", clock.mode().name().toLowerCase());
     }
 

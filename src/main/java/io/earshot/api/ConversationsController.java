@@ -109,7 +109,7 @@ class ConversationsController {
     @PostMapping("/api/v1/conversations/{id}/replies")
     @ResponseStatus(HttpStatus.CREATED)
     io.earshot.followup.FollowThrough.Reply reply(@PathVariable String id, @Valid @RequestBody ReplyDraft body, @AuthenticationPrincipal Agent agent) {
-        return followThrough.reply(id, agent, body.text(), body.isPrivate());
+        return followThrough.shown(service.reply(new io.earshot.conversation.ReplyCommand(id, agent, body.text(), body.isPrivate())));
     }
 
     @Operation(summary = "Assign to an agent (agentId null unassigns)", requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "example", value = Examples.ASSIGN))), responses = @ApiResponse(responseCode = "404", description = "no such conversation or agent", content = @Content(mediaType = "application/json", examples = @ExampleObject(value = Examples.ERROR))))

@@ -6,7 +6,9 @@ import io.earshot.conversation.internal.ConversationRows;
 import io.earshot.conversation.internal.CustomerRows;
 import io.earshot.conversation.internal.EventRows;
 import io.earshot.conversation.internal.MessageRows;
+import io.earshot.conversation.internal.Outbox;
 import io.earshot.conversation.internal.Sql;
+import io.earshot.classify.SignalClassifier;
 import io.earshot.ingest.Channel;
 import io.earshot.platform.Agent;
 import io.earshot.platform.Agents;
@@ -16,6 +18,7 @@ import io.earshot.platform.Ids;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -38,11 +41,18 @@ public class ConversationService {
     private final Agents agents;
     private final IdGenerator ids;
     private final Clock clock;
+    private final SignalClassifier classifier;
+    private final Outbox outbox;
+    private final ObjectProvider<OutboundWatcher> outboundWatchers;
     private final ApplicationEventPublisher publisher;
 
     ConversationService(JdbcTemplate jdbc, ConversationRows conversations, CustomerRows customers, MessageRows messages,
                         EventRows events, ConversationRanking ranking, Agents agents, IdGenerator ids, Clock clock,
-                        ApplicationEventPublisher publisher) {
+                        ApplicationEventPublisher publisher,
+                        SignalClassifier classifier, ObjectProvider<OutboundWatcher> outboundWatchers, Outbox outbox) {
+        this.outbox = outbox;
+        this.classifier = classifier;
+        this.outboundWatchers = outboundWatchers;
         this.jdbc = jdbc;
         this.conversations = conversations;
         this.customers = customers;
@@ -55,12 +65,20 @@ public class ConversationService {
         this.publisher = publisher;
     }
 
-    /** A reply as stored: its message id (commitments found in it come with the follow-up feature). */
-    public record Reply(String messageId, List<Object> commitments) {
+    /** A reply as stored: its message id and the promises found in it, now tracked. */
+    public record Reply(String messageId, List<TrackedPromise> promises) {
     }
 
+    /**
+     * Stores an agent's reply, queues it for its channel, and has the promises in it read in its own language and
+     * tracked, all in one transaction: the one door for replies.
+     */
     @Transactional
-    public Reply reply(String conversationId, Agent agent, String text, boolean privateMessage) {
+    public Reply reply(ReplyCommand command) {
+        String conversationId = command.conversationId();
+        Agent agent = command.agent();
+        String text = command.text();
+        boolean privateMessage = command.privateMessage();
         Conversation c = lockConversation(conversationId);
         if (text == null || text.isBlank()) {
             throw EarshotException.invalid("text", "text is required");
@@ -76,14 +94,20 @@ public class ConversationService {
                 + "order by created_at desc, id desc limit 1", (rs, n) -> rs.getString(1), c.id()).stream().findFirst().orElse(null);
         messages.insert(List.of(new MessageRows.Row(messageId, c.channel(), "earshot-" + messageId, c.id(), c.customerId(), false,
                 agent.name(), agent.name(), agent.id(), text, now, now, parent, privateMessage, null, null, null, null, null)));
-        jdbc.update("insert into outbox (id, message_id, conversation_id, channel, status, attempts, next_attempt_at, created_at) "
-                + "values (?, ?, ?, ?, 'queued', 0, ?, ?)", ids.nextId(), messageId, c.id(), c.channel(), now, now);
+        outbox.queue(ids.nextId(), messageId, c.id(), c.channel(), now);
         c.answered(now);
         rerank(c, now);
         events.insert(List.of(EventRows.Row.by(agent, ids.nextId(), c.id(), now, "reply_sent",
                 privateMessage ? "private reply" : "public reply")));
-        publisher.publishEvent(new ConversationChanged(c.id(), "reply_sent"));
-        return new Reply(Long.toString(messageId), List.of());
+        List<OutboundWatcher> watchers = outboundWatchers.orderedStream().toList();
+        boolean worthReading = watchers.stream().anyMatch(w -> w.worthReading(text));
+        String language = worthReading ? classifier.classify(text).language() : null;
+        OutboundWatcher.StoredReply stored = new OutboundWatcher.StoredReply(c.id(), messageId, agent.name(), text,
+                Instant.ofEpochMilli(now), agent.id(), agent, language, worthReading);
+        List<TrackedPromise> promises = new java.util.ArrayList<>();
+        watchers.forEach(w -> promises.addAll(w.repliesStored(List.of(stored))));
+        publisher.publishEvent(new ReplySent(c.id(), messageId, agent.id(), privateMessage, promises.size(), Instant.ofEpochMilli(now)));
+        return new Reply(Long.toString(messageId), List.copyOf(promises));
     }
 
     /**
@@ -101,8 +125,7 @@ public class ConversationService {
         long messageId = ids.nextId();
         messages.insert(List.of(new MessageRows.Row(messageId, c.channel(), "earshot-" + messageId, c.id(), c.customerId(), false,
                 author, author, null, text, now, now, null, privateMessage, null, null, null, null, null)));
-        jdbc.update("insert into outbox (id, message_id, conversation_id, channel, status, attempts, next_attempt_at, created_at) "
-                + "values (?, ?, ?, ?, 'queued', 0, ?, ?)", ids.nextId(), messageId, c.id(), c.channel(), now, now);
+        outbox.queue(ids.nextId(), messageId, c.id(), c.channel(), now);
         events.insert(List.of(new EventRows.Row(ids.nextId(), c.id(), now, kind, author, null,
                 privateMessage ? "sent privately to the customer" : "sent to the customer")));
         return Long.toString(messageId);
@@ -134,7 +157,7 @@ public class ConversationService {
         c.assign(target);
         rerank(c, clock.millis()); // the assignee's team may bring another SLA policy and calendar
         events.insert(List.of(EventRows.Row.by(actor, ids.nextId(), c.id(), clock.millis(), "assigned", details)));
-        publisher.publishEvent(new ConversationChanged(c.id(), "assigned"));
+        publisher.publishEvent(new ConversationAssigned(c.id(), target, actor.id()));
     }
 
     @Transactional
@@ -149,7 +172,11 @@ public class ConversationService {
             rerank(c, now);
             events.insert(List.of(EventRows.Row.by(actor, ids.nextId(), c.id(), now, "status_changed",
                     before.wireName() + " -> " + target.wireName() + (note == null || note.isBlank() ? "" : ": " + note))));
-            publisher.publishEvent(new ConversationChanged(c.id(), "status_changed"));
+            publisher.publishEvent(switch (target) {
+                case RESOLVED -> new ConversationResolved(c.id(), c.assigneeId(), actor.id(), Instant.ofEpochMilli(now));
+                case PENDING -> new ConversationPending(c.id(), actor.id());
+                case OPEN -> new ConversationReopened(c.id(), before.wireName(), actor.id());
+            });
         }
     }
 
@@ -187,7 +214,7 @@ public class ConversationService {
         List<Long> touched = jdbc.queryForList("select id from conversation where customer_id = ?", Long.class, keep);
         events.insert(touched.stream().map(id -> EventRows.Row.by(actor, ids.nextId(), id, now, "customers_merged",
                 "customer " + other + " merged into " + keep)).toList());
-        touched.forEach(id -> publisher.publishEvent(new ConversationChanged(id, "customers_merged")));
+        touched.forEach(id -> publisher.publishEvent(new CustomersMerged(id, keep, other, actor.id())));
         return customer(Long.toString(keep));
     }
 

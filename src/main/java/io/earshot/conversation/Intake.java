@@ -103,9 +103,6 @@ public class Intake {
         } finally {
             writers.release();
         }
-        if (outcome.created > 0) {
-            publisher.publishEvent(new MessagesArrived(List.copyOf(outcome.touched), outcome.created, outcome.duplicates));
-        }
         return outcome.results;
     }
 
@@ -135,7 +132,8 @@ public class Intake {
                 out[i] = new Read(classifier.classify(m.text()), false);
             } else {
                 String text = m.text();
-                out[i] = new Read(null, outboundWatchers.stream().anyMatch(w -> w.worthReading(text)));
+                boolean worth = outboundWatchers.stream().anyMatch(w -> w.worthReading(text));
+                out[i] = new Read(worth ? classifier.classify(text) : null, worth);
             }
         });
         return out;
@@ -151,6 +149,7 @@ public class Intake {
     private static final class BatchOutcome {
         final List<IntakeResult> results;
         final Set<Long> touched = new LinkedHashSet<>();
+        final List<MessagesStored.StoredMessage> stored = new ArrayList<>();
         int created;
         int duplicates;
 
@@ -256,19 +255,22 @@ public class Intake {
                 conversation.answered(at);
             }
             long messageId = ids.nextId();
-            Signals s = reads[i].signals();
+            Signals read = reads[i].signals(); // an outbound reply's are read only for its language
+            Signals s = m.inbound() ? read : null;
             messageRows.add(new MessageRows.Row(messageId, m.channel(), m.externalId(), conversation.id(), customerId, m.inbound(),
                     m.author().handle(), m.author().name(), null, m.text(), at, now, m.inReplyTo(), m.privateMessage(), m.url(),
                     s == null ? null : s.language(), s == null ? null : s.sentiment().label(),
                     s == null ? null : s.sentiment().score(), s == null ? null : s.intent().wireName()));
             if (!m.inbound()) {
                 replies.add(new OutboundWatcher.StoredReply(conversation.id(), messageId, m.author().handle(), m.text(), m.createdAt(),
-                        conversation.assigneeId(), reads[i].worthReading()));
+                        conversation.assigneeId(), null, read == null ? null : read.language(), reads[i].worthReading()));
             }
             MessageRows.Placed placed = new MessageRows.Placed(messageId, conversation.id(), customerId);
             placedHere.put(key(m), placed);
             out.results.set(i, IntakeResult.created(messageId, conversation.id()));
             out.touched.add(conversation.id());
+            out.stored.add(new MessagesStored.StoredMessage(messageId, conversation.id(), customerId, m.channel(), m.inbound(), m.createdAt(),
+                    s == null ? null : s.language(), s == null ? null : s.sentiment().label(), s == null ? null : s.intent().wireName()));
             out.created++;
         }
 
@@ -297,6 +299,9 @@ public class Intake {
             } else {
                 out.results.set(i, out.results.get(firstIndex.get(k)));
             }
+        }
+        if (out.created > 0) { // in the transaction: a durable listener's publication commits with the messages
+            publisher.publishEvent(new MessagesStored(List.copyOf(out.stored), out.created, out.duplicates));
         }
         return out;
     }

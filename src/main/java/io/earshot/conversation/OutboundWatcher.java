@@ -1,20 +1,24 @@
 package io.earshot.conversation;
 
+import io.earshot.platform.Agent;
 import java.time.Instant;
 import java.util.List;
 
 /**
- * Hears, inside the storing transaction, of company replies that arrived through ingest (sent from another
- * tool, or replayed), so promises in them are tracked too. Follow-up provides it.
+ * Hears, inside the storing transaction, of every company reply: an agent's, sent through {@link ConversationService#reply},
+ * and those that arrived through ingest (sent from another tool, or replayed), so the promises in all of them are
+ * tracked the same way. Follow-up provides it.
  */
 public interface OutboundWatcher {
 
     /**
-     * A stored outbound message; {@code assigneeId} is the conversation's assignee, if any; {@code worthReading} is
-     * whether any watcher's {@link #worthReading} said so of its text.
+     * A stored company reply. {@code agent} is the agent who sent it through Earshot, null for one that came in
+     * through ingest; {@code ownerId} is who owns its promises (that agent, or the conversation's assignee);
+     * {@code language} is the reply's own language (null when unknown); {@code worthReading} is whether any watcher's
+     * {@link #worthReading} said so of its text.
      */
-    record StoredReply(long conversationId, long messageId, String authorHandle, String text, Instant at, Long assigneeId,
-                       boolean worthReading) {
+    record StoredReply(long conversationId, long messageId, String authorHandle, String text, Instant at, Long ownerId,
+                       Agent agent, String language, boolean worthReading) {
     }
 
     /**
@@ -26,5 +30,6 @@ public interface OutboundWatcher {
         return true;
     }
 
-    void repliesStored(List<StoredReply> replies);
+    /** Reads the replies for promises kept and made; returns the promises it now tracks, in the replies' order. */
+    List<TrackedPromise> repliesStored(List<StoredReply> replies);
 }

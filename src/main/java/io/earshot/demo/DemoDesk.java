@@ -4,7 +4,6 @@ import io.earshot.conversation.ConversationQueries;
 import io.earshot.conversation.ConversationQuery;
 import io.earshot.conversation.ConversationService;
 import io.earshot.conversation.ConversationView;
-import io.earshot.followup.FollowThrough;
 import io.earshot.platform.Agent;
 import io.earshot.platform.AgentService;
 import io.earshot.platform.Agents;
@@ -35,15 +34,12 @@ class DemoDesk {
     private final Agents agentRows;
     private final ConversationQueries conversations;
     private final ConversationService service;
-    private final FollowThrough followThrough;
 
-    DemoDesk(AgentService agents, Agents agentRows, ConversationQueries conversations, ConversationService service,
-             FollowThrough followThrough) {
+    DemoDesk(AgentService agents, Agents agentRows, ConversationQueries conversations, ConversationService service) {
         this.agents = agents;
         this.agentRows = agentRows;
         this.conversations = conversations;
         this.service = service;
-        this.followThrough = followThrough;
     }
 
     /** Answers the three highest-ranked open conversations nobody has answered yet. */
@@ -55,7 +51,7 @@ class DemoDesk {
                     .stream().filter(c -> c.firstResponseAt() == null).limit(REPLIES.size()).toList();
             for (int i = 0; i < top.size(); i++) {
                 service.assign(top.get(i).id(), Long.toString(dana.id()), dana);
-                followThrough.reply(top.get(i).id(), dana, REPLIES.get(i), false);
+                service.reply(new io.earshot.conversation.ReplyCommand(top.get(i).id(), dana, REPLIES.get(i), false));
             }
             log.info("demo desk: Dana answered {} conversations with promises; see /api/v1/commitments and /api/v1/alerts", top.size());
         } catch (EarshotException e) {

@@ -1,6 +1,7 @@
 package io.earshot.followup;
 
-import io.earshot.conversation.ConversationChanged;
+import io.earshot.conversation.ConversationResolved;
+import io.earshot.platform.AfterCommit;
 import io.earshot.conversation.ConversationQueries;
 import io.earshot.conversation.ConversationService;
 import io.earshot.conversation.DeadlineInput;
@@ -14,7 +15,6 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -55,12 +55,10 @@ public class Surveys implements TimerHandler {
         this.tx = tx;
     }
 
-    @EventListener
-    void on(ConversationChanged changed) {
-        if (!"status_changed".equals(changed.what())) {
-            return;
-        }
-        DeadlineInput c = conversations.deadlineInput(changed.conversationId()).orElse(null);
+    /** A resolved conversation gets a survey, once per resolution, if it is still resolved when this runs. */
+    @AfterCommit
+    void on(ConversationResolved resolved) {
+        DeadlineInput c = conversations.deadlineInput(resolved.conversationId()).orElse(null);
         if (c == null || !"resolved".equals(c.status()) || c.resolvedAt() == null) {
             return;
         }

@@ -53,26 +53,23 @@ public class TimerEngine implements SmartLifecycle {
     private final ManualScheduler manual;
     private final SettableClock settable;
     private final String known;
+    private final Duration pollInterval;
+    private java.util.concurrent.ScheduledExecutorService standingStill;
     private volatile boolean running;
 
     TimerEngine(DataSource dataSource, JdbcTemplate jdbc, EarshotClock clock, List<TimerHandler> handlers, TimerSettings settings) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.pollInterval = settings.pollInterval();
         this.handlers = handlers.stream().collect(Collectors.toMap(TimerHandler::timerName, Function.identity()));
         this.known = handlers.stream().map(h -> "'" + h.timerName().replace("'", "") + "'").collect(Collectors.joining(", "));
         List<Task<?>> tasks = new ArrayList<>();
         for (TimerHandler h : handlers) {
-            tasks.add(Tasks.oneTime(h.timerName())
-                    .onFailure(new FailureHandler.MaxRetriesFailureHandler<>(12,
-                            new FailureHandler.ExponentialBackoffFailureHandler<>(Duration.ofSeconds(5), 2.0)))
-                    .execute((instance, context) -> {
-                        try {
-                            h.fire(instance.getId());
-                        } catch (RuntimeException e) {
-                            log.warn("timer {} {} failed; it will be tried again: {}", h.timerName(), instance.getId(), e.toString(), e);
-                            throw e;
-                        }
-                    }));
+            if (h instanceof RepeatingTimerHandler repeating) {
+                tasks.add(repeatingTask(repeating));
+                continue;
+            }
+            tasks.add(Tasks.oneTime(h.timerName()).onFailure(retries()).execute((instance, context) -> fire(h, instance.getId())));
         }
         if (clock.isControlled()) {
             this.settable = new SettableClock();
@@ -90,6 +87,37 @@ public class TimerEngine implements SmartLifecycle {
                     .alwaysPersistTimestampInUTC()
                     .build();
         }
+    }
+
+    /** A failing timer is tried again after 5 s, doubling, 12 times at most. */
+    private static FailureHandler<Void> retries() {
+        return new FailureHandler.MaxRetriesFailureHandler<>(12,
+                new FailureHandler.ExponentialBackoffFailureHandler<>(Duration.ofSeconds(5), 2.0));
+    }
+
+    private static void fire(TimerHandler h, String key) {
+        try {
+            h.fire(key);
+        } catch (RuntimeException e) {
+            log.warn("timer {} {} failed; it will be tried again: {}", h.timerName(), key, e.toString(), e);
+            throw e;
+        }
+    }
+
+    /** A task whose row, once fired, is rescheduled to when its handler says it is due again (or removed). */
+    private static Task<Void> repeatingTask(RepeatingTimerHandler h) {
+        return Tasks.custom(h.timerName(), Void.class).onFailure(retries()).onDeadExecutionRevive()
+                .execute((instance, context) -> {
+                    fire(h, instance.getId());
+                    Instant again = h.again(instance.getId());
+                    return (complete, operations) -> {
+                        if (again == null) {
+                            operations.remove();
+                        } else {
+                            operations.reschedule(complete, again);
+                        }
+                    };
+                });
     }
 
     /**
@@ -131,6 +159,26 @@ public class TimerEngine implements SmartLifecycle {
                 return;
             }
             runDue();
+        }
+    }
+
+    /**
+     * Asks the scheduler to look for due timers now rather than at its next poll: called after a commit that made a
+     * timer due at once (a reply to send). Returns at once; the timers fire on the scheduler's threads.
+     */
+    public void nudge() {
+        if (manual == null) {
+            scheduler.triggerCheckForDueExecutions();
+        } else if (standingStill != null) {
+            standingStill.execute(this::fireDueQuietly);
+        }
+    }
+
+    private void fireDueQuietly() {
+        try {
+            fireDue();
+        } catch (RuntimeException e) {
+            log.warn("timers due at {} could not be fired: {}", clock.instant(), e.toString());
         }
     }
 
@@ -184,6 +232,17 @@ public class TimerEngine implements SmartLifecycle {
             // instances stepping their controlled clocks apart would take each other's running timers for dead
             settable.set(clock.instant());
             manual.runDeadExecutionDetection();
+            if (clock.mode() == EarshotClock.Mode.MANUAL) {
+                // a manual clock stands still between moves, but what falls due at its time (a reply to send) still
+                // fires, polled as the system clock's timers are; a replay's event-time clock fires after each batch
+                standingStill = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                    Thread t = new Thread(r, "earshot-timers-manual");
+                    t.setDaemon(true);
+                    return t;
+                });
+                standingStill.scheduleWithFixedDelay(this::fireDueQuietly, pollInterval.toMillis(), pollInterval.toMillis(),
+                        java.util.concurrent.TimeUnit.MILLISECONDS);
+            }
         }
         running = true;
     }
@@ -192,6 +251,9 @@ public class TimerEngine implements SmartLifecycle {
     public void stop() {
         if (manual == null) {
             scheduler.stop();
+        }
+        if (standingStill != null) {
+            standingStill.shutdownNow();
         }
         running = false;
     }

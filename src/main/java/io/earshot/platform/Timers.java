@@ -64,6 +64,18 @@ public class Timers {
         });
     }
 
+    /**
+     * Schedules a timer at {@code at}, or brings the one with this name and key forward to {@code at} if it waits
+     * for a later time (one that is firing is left alone: it says when it is due again), in the caller's transaction.
+     */
+    public void scheduleEarliest(String name, String key, Instant at) {
+        jdbc.update("insert into scheduled_tasks (task_name, task_instance, task_data, execution_time, picked, version) "
+                + "values (?, ?, null, ?, false, 1) on conflict (task_name, task_instance) do update "
+                + "set execution_time = excluded.execution_time, version = scheduled_tasks.version + 1 "
+                + "where scheduled_tasks.picked = false and scheduled_tasks.execution_time > excluded.execution_time",
+                name, key, OffsetDateTime.ofInstant(at, ZoneOffset.UTC));
+    }
+
     /** How many timers of this kind wait to fire. */
     public long pending(String name) {
         Long n = jdbc.queryForObject("select count(*) from scheduled_tasks where task_name = ?", Long.class, name);

@@ -8,7 +8,6 @@ import io.earshot.conversation.ConversationService;
 import io.earshot.conversation.ConversationView;
 import io.earshot.conversation.ToneCheck;
 import io.earshot.followup.Commitments;
-import io.earshot.followup.FollowThrough;
 import io.earshot.platform.Agent;
 import io.earshot.platform.EarshotException;
 import io.earshot.platform.Ids;
@@ -41,7 +40,6 @@ class ConversationPage {
 
     private final ConversationQueries conversations;
     private final ConversationService service;
-    private final FollowThrough followThrough;
     private final Commitments commitments;
     private final CannedResponses canned;
     private final Teams teams;
@@ -49,11 +47,10 @@ class ConversationPage {
     private final CurrentAgent current;
     private final io.earshot.platform.Agents agents;
 
-    ConversationPage(io.earshot.platform.Agents agents, ConversationQueries conversations, ConversationService service, FollowThrough followThrough,
+    ConversationPage(io.earshot.platform.Agents agents, ConversationQueries conversations, ConversationService service,
                      Commitments commitments, CannedResponses canned, Teams teams, Presence presence, CurrentAgent current) {
         this.conversations = conversations;
         this.service = service;
-        this.followThrough = followThrough;
         this.commitments = commitments;
         this.canned = canned;
         this.teams = teams;
@@ -154,9 +151,9 @@ class ConversationPage {
             }
         }
         try {
-            FollowThrough.Reply r = followThrough.reply(id, agent, text, privateMessage);
-            flash.addFlashAttribute("notice", r.commitments().isEmpty() ? "Reply sent."
-                    : "Reply sent. Promises tracked: " + r.commitments().size() + ".");
+            ConversationService.Reply r = service.reply(new io.earshot.conversation.ReplyCommand(id, agent, text, privateMessage));
+            flash.addFlashAttribute("notice", r.promises().isEmpty() ? "Reply sent."
+                    : "Reply sent. Promises tracked: " + r.promises().size() + ".");
         } catch (EarshotException e) {
             flash.addFlashAttribute("problem", e.getMessage());
             flash.addFlashAttribute("draft", text);

@@ -1,7 +1,7 @@
 package io.earshot.web;
 
-import io.earshot.conversation.ConversationChanged;
-import io.earshot.conversation.MessagesArrived;
+import io.earshot.conversation.ConversationEvent;
+import io.earshot.conversation.MessagesStored;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -65,12 +65,12 @@ class InboxRelay implements SmartLifecycle {
     }
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
-    void arrived(MessagesArrived event) {
+    void arrived(MessagesStored event) {
         send("new");
     }
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
-    void changed(ConversationChanged event) {
+    void changed(ConversationEvent event) {
         send(Long.toString(event.conversationId()));
     }
 

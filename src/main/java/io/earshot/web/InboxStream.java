@@ -1,7 +1,7 @@
 package io.earshot.web;
 
-import io.earshot.conversation.ConversationChanged;
-import io.earshot.conversation.MessagesArrived;
+import io.earshot.conversation.ConversationEvent;
+import io.earshot.conversation.MessagesStored;
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -47,12 +47,12 @@ class InboxStream implements org.springframework.context.SmartLifecycle {
     }
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
-    void arrived(MessagesArrived event) {
+    void arrived(MessagesStored event) {
         push("new");
     }
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
-    void changed(ConversationChanged event) {
+    void changed(ConversationEvent event) {
         push(Long.toString(event.conversationId()));
     }
 

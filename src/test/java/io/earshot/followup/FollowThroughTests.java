@@ -319,6 +319,35 @@ class FollowThroughTests {
         assertThat(report.get("replies").asLong()).isEqualTo(2);
     }
 
+    /**
+     * One door for replies: a promise made in the desk's reply is kept by a company reply that came in through
+     * ingest (sent from another tool), and the timeline says so for that reply too.
+     */
+    @Test
+    void aReplyFromAnotherToolKeepsAPromiseMadeInEarshot() {
+        Agent agent = agent("agent");
+        String conversation = customerWrites("chat", "other-tool", "My parcel never arrived");
+        String customerMessage = conversation(conversation).get("messages").get(0).get("externalId").asString();
+        JsonNode first = reply(conversation, agent, "I'm sorry! I'll check with the courier and update you within 24 hours.");
+        assertThat(first.get("commitments")).as(first.toString()).hasSize(1);
+        String promise = first.get("commitments").get(0).get("id").asString();
+        advance(Duration.ofHours(3));
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("channel", "chat");
+        m.put("externalId", run + "-out-" + SEQ.incrementAndGet());
+        m.put("direction", "outbound");
+        m.put("author", Map.of("handle", "helpdesk-bot"));
+        m.put("text", "Update: the courier found your parcel, it arrives tomorrow.");
+        m.put("createdAt", now.toString());
+        m.put("inReplyTo", customerMessage);
+        Http.Answer a = http.post("/api/v1/messages", m, ADMIN);
+        assertThat(a.status()).as(a.raw()).isEqualTo(200);
+        assertThat(a.get("results").get(0).get("conversationId").asString()).as(a.raw()).isEqualTo(conversation);
+        assertThat(commitment(promise).get("state").asString()).isEqualTo("kept");
+        assertThat(timeline(conversation, "commitment_kept")).singleElement()
+                .satisfies(e -> assertThat(e.get("details").asString()).contains("helpdesk-bot").contains("check with the courier"));
+    }
+
     // ---- who may keep a promise, and who did what ----------------------------------------------------------
 
     /** A colleague cannot mark another agent's promise kept: 403 naming whose it is, and the promise stays open. */

@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.context.event.EventListener;
+import io.earshot.platform.AfterCommit;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,7 +29,7 @@ public class AlertRules {
         this.teams = teams;
     }
 
-    @EventListener
+    @AfterCommit
     void on(SlaBreached e) {
         if ("nextUpdate".equals(e.target())) {
             return; // a missed update is a silence: silent_customer tells it
@@ -44,7 +44,7 @@ public class AlertRules {
                 "sla_breach:" + e.conversationId() + ":" + e.target() + ":" + e.dueAt().toEpochMilli()));
     }
 
-    @EventListener
+    @AfterCommit
     void on(CustomerLeftInSilence e) {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("level", e.level());
@@ -59,7 +59,7 @@ public class AlertRules {
                 "silent_customer:" + e.conversationId() + ":" + e.silentSince().toEpochMilli() + ":" + e.level()));
     }
 
-    @EventListener
+    @AfterCommit
     void on(CommitmentFallingDue e) {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("text", e.text());
@@ -70,7 +70,7 @@ public class AlertRules {
                 details, "commitment_due:" + e.commitmentId()));
     }
 
-    @EventListener
+    @AfterCommit
     void on(CommitmentBroken e) {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("text", e.text());

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.earshot.classify.Intent;
 import io.earshot.conversation.ConversationStatus;
 import io.earshot.conversation.DueWatcher;
+import io.earshot.platform.Timers;
 import io.earshot.conversation.Priority;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -63,7 +64,10 @@ public class ConversationRows {
     private final ObjectMapper json;
     private final List<DueWatcher> watchers;
 
-    ConversationRows(JdbcTemplate jdbc, ObjectMapper json, List<DueWatcher> watchers) {
+    private final Timers timers;
+
+    ConversationRows(JdbcTemplate jdbc, ObjectMapper json, List<DueWatcher> watchers, Timers timers) {
+        this.timers = timers;
         this.jdbc = jdbc;
         this.json = json;
         this.watchers = watchers;
@@ -79,6 +83,11 @@ public class ConversationRows {
                     this::map, (Object) Sql.array(chunk)));
         }
         return found.stream().collect(Collectors.toMap(Conversation::id, Function.identity()));
+    }
+
+    /** When the earliest conversation's priority is due to change by time alone, if any is. */
+    Long nextRefresh() {
+        return jdbc.queryForObject("select min(priority_refresh_at) from conversation where priority_refresh_at is not null", Long.class);
     }
 
     /** Open conversations whose priority is due to change by time alone, at most {@code limit}. */
@@ -166,6 +175,8 @@ public class ConversationRows {
             }
             jdbc.update(UPDATE, (Object[]) columns);
         }
+        conversations.stream().map(c -> c.state().priorityRefreshAt()).filter(java.util.Objects::nonNull).min(Long::compare)
+                .ifPresent(at -> timers.scheduleEarliest(PriorityRefresher.TIMER, PriorityRefresher.KEY, java.time.Instant.ofEpochMilli(at)));
         List<DueWatcher.DueCheck> checks = new ArrayList<>();
         for (Conversation c : conversations) {
             Long due = c.saved();

@@ -1,24 +1,32 @@
 package io.earshot.conversation.internal;
 
-import io.earshot.conversation.ConversationChanged;
-import io.earshot.platform.ClockMoved;
+import io.earshot.conversation.PriorityRefreshed;
+import io.earshot.platform.EarshotClock;
+import io.earshot.platform.RepeatingTimerHandler;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.event.EventListener;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Re-ranks conversations whose priority grows with waiting, when their next step of waiting is reached (each
- * conversation knows when that is), so the inbox order and the "waiting" reason stay true while nobody acts.
- * Deterministic, so running it on several instances at once is harmless.
+ * conversation knows when that is), so the inbox order and the "waiting" reason stay true while nobody acts. One
+ * {@value #TIMER} timer (db-scheduler, as all deferred work) waits for the earliest such step: saving conversations
+ * brings it forward ({@link ConversationRows#save}); once fired it moves on to the next. With the system clock it
+ * fires at least every {@code earshot.routing.refresh-every}, so a step saved while it ran is late by that at most.
+ * Deterministic, so a run repeated after a crash is harmless.
  */
 @Component
-class PriorityRefresher {
+class PriorityRefresher implements RepeatingTimerHandler {
+
+    static final String TIMER = "priority-refresh";
+    static final String KEY = "next";
 
     private static final int BATCH = 500;
     /** At most this many re-rankings a run, so a replay racing through event time cannot flood the writer. */
@@ -30,9 +38,15 @@ class PriorityRefresher {
     private final Clock clock;
     private final TransactionTemplate tx;
     private final ApplicationEventPublisher publisher;
+    private final EarshotClock earshotClock;
+    private final Duration refreshEvery;
+    private boolean more;
 
     PriorityRefresher(ConversationRows conversations, CustomerRows customers, ConversationRanking ranking, Clock clock,
-                      TransactionTemplate tx, ApplicationEventPublisher publisher) {
+                      TransactionTemplate tx, ApplicationEventPublisher publisher, EarshotClock earshotClock,
+                      @Value("${earshot.routing.refresh-every:30s}") Duration refreshEvery) {
+        this.earshotClock = earshotClock;
+        this.refreshEvery = refreshEvery;
         this.conversations = conversations;
         this.customers = customers;
         this.ranking = ranking;
@@ -41,14 +55,29 @@ class PriorityRefresher {
         this.publisher = publisher;
     }
 
-    @Scheduled(fixedDelayString = "${earshot.routing.refresh-every:30s}")
-    void onSchedule() {
-        refreshDue();
+    @Override
+    public String timerName() {
+        return TIMER;
     }
 
-    @EventListener
-    void onClockMoved(ClockMoved moved) {
-        refreshDue();
+    @Override
+    public void fire(String key) {
+        more = refreshDue() >= MAX_PER_RUN;
+    }
+
+    @Override
+    public Instant again(String key) {
+        Instant now = clock.instant();
+        if (more) {
+            return now;
+        }
+        Long next = conversations.nextRefresh();
+        Instant at = next == null ? null : Instant.ofEpochMilli(next);
+        if (earshotClock.isControlled()) {
+            return at; // a controlled clock stops at every due time: no need to look in between
+        }
+        Instant latest = now.plus(refreshEvery);
+        return at == null || at.isAfter(latest) ? latest : at;
     }
 
     /** Re-ranks every conversation that is due; returns how many. */
@@ -84,7 +113,7 @@ class PriorityRefresher {
             changed.add(c);
         }
         conversations.save(changed);
-        changed.forEach(c -> publisher.publishEvent(new ConversationChanged(c.id(), "priority_refreshed")));
+        changed.forEach(c -> publisher.publishEvent(new PriorityRefreshed(c.id())));
         return ids.size();
     }
 }

@@ -2,12 +2,13 @@ package io.earshot.followup.internal;
 
 import io.earshot.conversation.ConversationService;
 import io.earshot.conversation.OutboundWatcher;
-import io.earshot.followup.Commitment;
+import io.earshot.conversation.TrackedPromise;
 import io.earshot.followup.Surveys;
 import io.earshot.platform.Agent;
 import io.earshot.platform.EarshotClock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,26 +41,6 @@ public class PromisesInReplies implements OutboundWatcher {
         this.timeline = timeline;
     }
 
-    /**
-     * An agent replied: the earlier open promises the reply keeps are kept (by this agent, on the timeline), and
-     * the promises in the reply are stored, due by the agent's team calendar. Call inside the reply's transaction.
-     */
-    public List<Commitment> replied(long conversationId, long messageId, Agent agent, String text, String language) {
-        Instant now = clock.instant();
-        // before this reply's own promises are stored, so they are not among them
-        for (Promise kept : keepEarlier(List.of(new Promise.Reply(conversationId, messageId, agent.name(), now)), agent.id())) {
-            timeline.note(conversationId, "commitment_kept", agent, agent.name() + "'s reply kept the promise "
-                    + Copywriter.quote(kept.text()));
-        }
-        PromiseFinder finder = finders.getOrDefault(language == null ? "en" : language, english);
-        List<Commitment> made = new ArrayList<>();
-        for (FoundPromise p : finder.find(text, now, calendars.forAgent(agent.id()), settings.soon())) {
-            Promise stored = promises.add(conversationId, messageId, agent.id(), p.sentence(), p.kind(), p.when(), "reply", now, p.dueAt());
-            made.add(views.byId(stored.id()).orElseThrow());
-        }
-        return made;
-    }
-
     /** A reply is read for promises in the transaction only if the finder sees a promise in it at all. */
     @Override
     public boolean worthReading(String text) {
@@ -67,35 +48,63 @@ public class PromisesInReplies implements OutboundWatcher {
     }
 
     /**
-     * Company replies that came in through ingest: the earlier open promises they keep are kept (by no agent), and
-     * the promises in them are tracked, owned by the conversation's assignee.
+     * Company replies, an agent's or come in through ingest: the earlier open promises each keeps are kept (by that
+     * agent, if one sent it) and noted on the timeline, and the promises in each, read by the finder of its own
+     * language, are tracked, owned by the reply's owner and due by that owner's team calendar.
      */
     @Override
-    public void repliesStored(List<StoredReply> replies) {
-        keepEarlier(replies.stream().map(r -> new Promise.Reply(r.conversationId(), r.messageId(), r.authorHandle(), r.at())).toList(),
-                null);
+    public List<TrackedPromise> repliesStored(List<StoredReply> replies) {
+        Map<Long, StoredReply> byMessage = new HashMap<>();
+        replies.forEach(r -> byMessage.put(r.messageId(), r));
+        // before these replies' own promises are stored, so they are not among them
+        for (Kept kept : keepEarlier(replies)) {
+            StoredReply by = byMessage.get(kept.by().messageId());
+            String note = (by.agent() != null ? by.agent().name() + "'s reply" : "A reply by " + by.authorHandle())
+                    + " kept the promise " + Copywriter.quote(kept.promise().text());
+            if (by.agent() != null) {
+                timeline.note(kept.promise().conversationId(), "commitment_kept", by.agent(), note);
+            } else {
+                timeline.note(kept.promise().conversationId(), "commitment_kept", by.authorHandle(), note);
+            }
+        }
+        List<TrackedPromise> tracked = new ArrayList<>();
         for (StoredReply r : replies) {
             if (!r.worthReading() || r.text() == null || r.text().isBlank() || Surveys.AUTHOR.equals(r.authorHandle())) {
                 continue;
             }
-            for (FoundPromise p : english.find(r.text(), r.at(), calendars.forAgent(r.assigneeId()), settings.soon())) {
+            PromiseFinder finder = r.language() == null ? english : finders.getOrDefault(r.language(), english);
+            for (FoundPromise p : finder.find(r.text(), r.at(), calendars.forAgent(r.ownerId()), settings.soon())) {
                 if (!settings.fresh(p.dueAt(), clock.instant())) {
                     continue; // a promise from history imported long after it fell due: nothing left to follow
                 }
-                promises.add(r.conversationId(), r.messageId(), r.assigneeId(), p.sentence(), p.kind(), p.when(), "ingest", r.at(), p.dueAt());
+                Promise stored = promises.add(r.conversationId(), r.messageId(), r.ownerId(), p.sentence(), p.kind(), p.when(),
+                        r.agent() != null ? "reply" : "ingest", r.at(), p.dueAt());
+                tracked.add(new TrackedPromise(stored.id(), stored.kind(), stored.text(), stored.dueAt()));
             }
         }
+        return tracked;
+    }
+
+    private record Kept(Promise promise, Promise.Reply by) {
     }
 
     /** Keeps each open promise on these replies' conversations by the earliest of them that keeps it; returns those kept. */
-    private List<Promise> keepEarlier(List<Promise.Reply> replies, Long agentId) {
-        List<Promise> kept = new ArrayList<>();
+    private List<Kept> keepEarlier(List<StoredReply> stored) {
+        List<Promise.Reply> replies = stored.stream()
+                .map(r -> new Promise.Reply(r.conversationId(), r.messageId(), r.authorHandle(), r.at())).toList();
+        Map<Long, Long> agentOf = new HashMap<>();
+        stored.forEach(r -> {
+            if (r.agent() != null) {
+                agentOf.put(r.messageId(), r.agent().id());
+            }
+        });
+        List<Kept> kept = new ArrayList<>();
         for (Promise p : promises.openOn(replies.stream().map(Promise.Reply::conversationId).distinct().toList())) {
             Optional<Promise.Reply> by = p.firstKeeping(replies);
             if (by.isPresent()) {
-                p.keepBy(by.get(), agentId);
+                p.keepBy(by.get(), agentOf.get(by.get().messageId()));
                 if (promises.save(p)) {
-                    kept.add(p);
+                    kept.add(new Kept(p, by.get()));
                 }
             }
         }
