@@ -7,6 +7,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModule;
@@ -58,22 +61,33 @@ class ModularityTest {
                 + "-Dearshot.docs.write=true").isEqualTo(graph);
     }
 
-    /** A Mermaid flowchart of the modules and the dependencies the code really has (not the ones allowed). */
+    /**
+     * A Mermaid flowchart of the modules and the dependencies the code really has (not the ones allowed): a solid
+     * arrow where a module calls another, a dotted one where it only listens to the other's events.
+     */
     static String mermaid(ApplicationModules modules) {
         StringBuilder out = new StringBuilder("```mermaid\nflowchart LR\n");
-        modules.stream().sorted(Comparator.comparing(ApplicationModule::getIdentifier, Comparator.comparing(Object::toString)))
-                .forEach(m -> {
-                    String id = m.getIdentifier().toString();
-                    out.append("    ").append(id).append("[\"").append(m.getDisplayName()).append("\"]\n");
-                });
-        modules.stream().sorted(Comparator.comparing(m -> m.getIdentifier().toString())).forEach(m -> {
-            String targets = m.getDirectDependencies(modules, DependencyType.values()).uniqueModules()
-                    .map(t -> t.getIdentifier().toString()).filter(t -> !t.equals("platform"))
-                    .sorted().collect(Collectors.joining(" & "));
-            if (!targets.isEmpty()) {
-                out.append("    ").append(m.getIdentifier()).append(" --> ").append(targets).append('\n');
+        List<ApplicationModule> sorted = modules.stream()
+                .sorted(Comparator.comparing(m -> m.getIdentifier().toString())).toList();
+        for (ApplicationModule m : sorted) {
+            out.append("    ").append(m.getIdentifier()).append("[\"").append(m.getDisplayName()).append("\"]\n");
+        }
+        for (ApplicationModule m : sorted) {
+            Set<String> calls = targets(m, modules, DependencyType.DEFAULT, DependencyType.USES_COMPONENT, DependencyType.ENTITY);
+            Set<String> listens = targets(m, modules, DependencyType.EVENT_LISTENER);
+            listens.removeAll(calls);
+            if (!calls.isEmpty()) {
+                out.append("    ").append(m.getIdentifier()).append(" --> ").append(String.join(" & ", calls)).append('\n');
             }
-        });
-        return out.append("```\n(every feature also uses `platform`)\n").toString();
+            if (!listens.isEmpty()) {
+                out.append("    ").append(m.getIdentifier()).append(" -. events .-> ").append(String.join(" & ", listens)).append('\n');
+            }
+        }
+        return out.append("```\n(every feature also uses `platform`; a dotted arrow: hears the other's events only)\n").toString();
+    }
+
+    private static Set<String> targets(ApplicationModule m, ApplicationModules modules, DependencyType... types) {
+        return m.getDirectDependencies(modules, types).uniqueModules().map(t -> t.getIdentifier().toString())
+                .filter(t -> !t.equals("platform")).collect(Collectors.toCollection(TreeSet::new));
     }
 }

@@ -39,7 +39,6 @@ class TableOwnershipTest {
     static final Set<String> READ_MODELS = Set.of("reporting");
 
     static final Pattern CREATE = Pattern.compile("(?i)create table (?:if not exists )?([a-z_]+)");
-    static final Pattern LITERAL = Pattern.compile("\"\"\"(.*?)\"\"\"|\"((?:[^\"\\\\\\n]|\\\\.)*)\"", Pattern.DOTALL);
     static final Pattern NAMED = Pattern.compile(
             "(?i)\\b(from|join|into|update|copy|table|delete from)\\s+([a-z_]+)\\b");
     static final Pattern WRITE = Pattern.compile("(?i)\\b(into|update|copy|delete from|table)\\s+([a-z_]+)\\b");
@@ -84,13 +83,23 @@ class TableOwnershipTest {
                 .containsExactly("R.java: reporting writes followup's table commitment");
         assertThat(crossings("conversation", "Y.java", "/** Reads from commitment. */\n    // join sla_breach\n    int x;"))
                 .as("comments are not SQL").isEmpty();
+        assertThat(crossings("cli", "Z.java", "long n = jdbc.queryForObject(\"select count(*) from \" + table, Long.class);"))
+                .as("a table named by a variable").hasSize(1);
+        assertThat(crossings("alerting", "W.java", "String q = \"select * from \"\n + \"message m\"; char quote = '\"';"))
+                .as("literals joined by + are one; a char literal is not a string")
+                .containsExactly("W.java: alerting names conversation's table message");
+        assertThat(crossings("platform", "V.java", "String glob = \"/*\"; String q = \"select 1 from topic\";"))
+                .as("a comment opener inside a string is not a comment")
+                .containsExactly("V.java: platform names listening's table topic");
     }
 
     static List<String> crossings(String feature, String file, String source) {
         List<String> found = new ArrayList<>();
-        Matcher literal = LITERAL.matcher(source.replaceAll("(?s)/\\*.*?\\*/", "").replaceAll("(?m)^\\s*//.*$", ""));
-        while (literal.find()) {
-            String sql = literal.group(1) != null ? literal.group(1) : literal.group(2);
+        for (String sql : literals(source)) {
+            if (COMPUTED.matcher(sql).find() && STATEMENT.matcher(sql).find()) {
+                found.add(file + ": " + feature + " names a table it computes: " + sql.strip());
+                continue;
+            }
             Matcher named = NAMED.matcher(sql);
             while (named.find()) {
                 String table = named.group(2).toLowerCase();
@@ -110,6 +119,88 @@ class TableOwnershipTest {
             }
         }
         return found;
+    }
+
+    /** What makes a literal SQL rather than prose that says "from" or "into". */
+    static final Pattern STATEMENT = Pattern.compile("(?i)\\b(select|insert|update|delete)\\b");
+
+    /** After {@code from}/{@code join}/{@code into}/{@code update}, a table named by a variable ({@link #literals} marks it). */
+    static final Pattern COMPUTED = Pattern.compile("(?i)\\b(from|join|into|update)\\s+\u0000");
+
+    /**
+     * The string literals of a Java source (text blocks too), comments and char literals skipped; literals joined by
+     * {@code +} are one, and a plain variable joined in is marked with NUL (so a computed table name shows).
+     */
+    static List<String> literals(String src) {
+        List<String> out = new ArrayList<>();
+        StringBuilder current = null;
+        int i = 0;
+        int n = src.length();
+        boolean joining = false;
+        while (i < n) {
+            char c = src.charAt(i);
+            if (c == '/' && i + 1 < n && src.charAt(i + 1) == '/') {
+                i = src.indexOf('\n', i);
+                i = i < 0 ? n : i;
+            } else if (c == '/' && i + 1 < n && src.charAt(i + 1) == '*') {
+                int end = src.indexOf("*/", i + 2);
+                i = end < 0 ? n : end + 2;
+            } else if (c == '\'') {
+                i++;
+                while (i < n && src.charAt(i) != '\'') {
+                    i += src.charAt(i) == '\\' ? 2 : 1;
+                }
+                i++;
+            } else if (c == '"') {
+                boolean block = src.startsWith("\"\"\"", i);
+                int start = i + (block ? 3 : 1);
+                int j = start;
+                while (j < n && !(block ? src.startsWith("\"\"\"", j) : src.charAt(j) == '"')) {
+                    j += src.charAt(j) == '\\' ? 2 : 1;
+                }
+                String text = src.substring(start, Math.min(j, n));
+                if (current != null && joining) {
+                    current.append(text);
+                } else {
+                    if (current != null) {
+                        out.add(current.toString());
+                    }
+                    current = new StringBuilder(text);
+                }
+                joining = false;
+                i = j + (block ? 3 : 1);
+            } else if (c == '+' && current != null) {
+                joining = true;
+                i++;
+            } else if (Character.isWhitespace(c)) {
+                i++;
+            } else if (joining && Character.isJavaIdentifierStart(c)) {
+                int j = i;
+                while (j < n && (Character.isJavaIdentifierPart(src.charAt(j)) || src.charAt(j) == '.')) {
+                    j++;
+                }
+                int k = j;
+                while (k < n && Character.isWhitespace(src.charAt(k))) {
+                    k++;
+                }
+                if (k >= n || src.charAt(k) != '(') {
+                    current.append('\u0000'); // a variable or constant joined in
+                }
+                joining = false;
+                i = j;
+            } else {
+                if (current != null) {
+                    out.add(current.toString());
+                    current = null;
+                }
+                joining = false;
+                i++;
+            }
+        }
+        if (current != null) {
+            out.add(current.toString());
+        }
+        return out;
     }
 
     private static String read(Path f) {

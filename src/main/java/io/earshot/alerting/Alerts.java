@@ -49,6 +49,11 @@ public class Alerts {
         this.publisher = publisher;
     }
 
+    /** How many alerts have been raised. */
+    public long count() {
+        return jdbc.queryForObject("select count(*) from alert", Long.class);
+    }
+
     /** Stores the alert unless one with its key exists; returns it when it is new. Call inside a transaction. */
     public Optional<Alert> raise(NewAlert a) {
         long id = ids.nextId();

@@ -126,7 +126,7 @@ class ConversationsController {
         return queries.one(Ids.require(id, "conversation")).orElseThrow();
     }
 
-    /** A reply: {text, private?}; a private one is a note for colleagues, never sent. */
+    /** A reply: {text, private?}; a private one is sent as a direct message where the channel has them. */
     record ReplyDraft(@Bodies.Text @Bodies.Required @Size(max = 20_000, message = Bodies.LONGER) String text,
                       @Bodies.Flag @JsonProperty("private") boolean isPrivate) {
     }

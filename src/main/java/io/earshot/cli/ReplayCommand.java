@@ -1,7 +1,10 @@
 package io.earshot.cli;
 
+import io.earshot.alerting.Alerts;
+import io.earshot.conversation.ConversationQueries;
 import io.earshot.conversation.Intake;
 import io.earshot.conversation.IntakeResult;
+import io.earshot.followup.Commitments;
 import io.earshot.ingest.IncomingMessage;
 import io.earshot.ingest.IngestLimits;
 import io.earshot.ingest.IngestSettings;
@@ -29,7 +32,6 @@ import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -83,14 +85,15 @@ public final class ReplayCommand {
         TimerEngine timers = ctx.getBean(TimerEngine.class);
         EarshotClock clock = ctx.getBean(EarshotClock.class);
         IngestSettings settings = ctx.getBean(IngestSettings.class);
-        JdbcTemplate jdbc = ctx.getBean(JdbcTemplate.class);
         // history is not clock skew: a replay accepts every createdAt, however far from today
         MessageItemParser parser = new MessageItemParser(new IngestLimits(settings.maxTextChars(), settings.maxClockSkew()),
                 Clock.fixed(Instant.parse("9999-01-01T00:00:00Z"), ZoneOffset.UTC));
-        long conversationsBefore = count(jdbc, "conversation");
-        long customersBefore = count(jdbc, "customer");
-        long promisesBefore = count(jdbc, "commitment");
-        long alertsBefore = count(jdbc, "alert");
+        ConversationQueries conversations = ctx.getBean(ConversationQueries.class);
+        Commitments promises = ctx.getBean(Commitments.class);
+        Alerts alerts = ctx.getBean(Alerts.class);
+        long[] before = conversations.totals();
+        long promisesBefore = promises.count();
+        long alertsBefore = alerts.count();
         Tally tally = new Tally();
         boolean interactive = System.console() != null;
         long started = System.nanoTime();
@@ -137,10 +140,11 @@ public final class ReplayCommand {
         out.printf(Locale.ROOT, "  duplicates         %,d (already stored, not stored again)%n", tally.duplicates);
         out.printf(Locale.ROOT, "  rejected           %,d%n", tally.rejected);
         tally.reasons.forEach((reason, n) -> out.printf(Locale.ROOT, "      %,7d  %s%n", n[0], reason));
-        out.printf(Locale.ROOT, "  new conversations  %,d%n", count(jdbc, "conversation") - conversationsBefore);
-        out.printf(Locale.ROOT, "  new customers      %,d%n", count(jdbc, "customer") - customersBefore);
-        out.printf(Locale.ROOT, "  promises found     %,d in the company's replies%n", count(jdbc, "commitment") - promisesBefore);
-        out.printf(Locale.ROOT, "  alerts raised      %,d (timers follow the event clock)%n", count(jdbc, "alert") - alertsBefore);
+        long[] after = conversations.totals();
+        out.printf(Locale.ROOT, "  new conversations  %,d%n", after[0] - before[0]);
+        out.printf(Locale.ROOT, "  new customers      %,d%n", after[1] - before[1]);
+        out.printf(Locale.ROOT, "  promises found     %,d in the company's replies%n", promises.count() - promisesBefore);
+        out.printf(Locale.ROOT, "  alerts raised      %,d (timers follow the event clock)%n", alerts.count() - alertsBefore);
         out.printf(Locale.ROOT, "  time               %.1f s, %,.0f messages/s%n", seconds, tally.read / Math.max(seconds, 1e-9));
         out.printf(Locale.ROOT, "  event clock now    %s%n", clock.instant());
         return 0;
@@ -175,10 +179,6 @@ public final class ReplayCommand {
             out.flush();
         }
         batch.clear();
-    }
-
-    private static long count(JdbcTemplate jdbc, String table) {
-        return jdbc.queryForObject("select count(*) from " + table, Long.class);
     }
 
     /** Counts of what became of the file's records. */

@@ -225,6 +225,12 @@ public class ConversationQueries {
      * How many conversations are in each status (the inbox's view counts), at most two seconds old: counting reads
      * the whole table (about 20 ms per 100,000 conversations on PostgreSQL), and every inbox page shows them.
      */
+    /** How many conversations and customers (merged ones included) are stored: {@code [conversations, customers]}. */
+    public long[] totals() {
+        return new long[] {jdbc.queryForObject("select count(*) from conversation", Long.class),
+            jdbc.queryForObject("select count(*) from customer", Long.class)};
+    }
+
     public java.util.Map<String, Long> countsByStatus() {
         Counts c = counts.get();
         long now = System.nanoTime(); // freshness of a cache, not domain time

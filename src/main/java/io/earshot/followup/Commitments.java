@@ -46,6 +46,11 @@ public class Commitments {
         this.conversations = conversations;
     }
 
+    /** How many promises are tracked, in any state. */
+    public long count() {
+        return views.count();
+    }
+
     /** A promise typed by hand. */
     public Commitment promise(long conversationId, Agent owner, String text, Instant dueAt, String kind) {
         if (text == null || text.isBlank()) {

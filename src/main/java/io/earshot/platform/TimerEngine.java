@@ -28,17 +28,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Durable timers on db-scheduler: a timer is a row in {@code scheduled_tasks}, written in the caller's
- * transaction, and fired once across restarts and instances (db-scheduler picks a row with an optimistic
- * update, so only one instance runs it). With the system clock, each instance polls; with a manual or
- * event-time clock, timers fire when time is moved: {@link #advanceTo} walks through every due time in order,
- * so a timer sees the clock at the moment it was due.
- */
-/**
  * Fires the timers {@link Timers} scheduled, on db-scheduler: each row is picked with an optimistic update,
  * so only one instance runs it. With the system clock each instance polls; with a manual or event-time clock
  * timers fire when time is moved: {@link #advanceTo} walks through every due time in order, so a timer
- * sees the clock at the moment it was due.
+ * sees the clock at the moment it was due; between moves, what is due at a manual clock's time is polled too.
+ * {@link #nudge} asks for a look at once, after a commit that made a timer due now.
  */
 @Component
 public class TimerEngine implements SmartLifecycle {
@@ -167,10 +161,17 @@ public class TimerEngine implements SmartLifecycle {
      * timer due at once (a reply to send). Returns at once; the timers fire on the scheduler's threads.
      */
     public void nudge() {
-        if (manual == null) {
-            scheduler.triggerCheckForDueExecutions();
-        } else if (standingStill != null) {
-            standingStill.execute(this::fireDueQuietly);
+        if (!running) {
+            return; // stopping: the next start's poll sends it
+        }
+        try {
+            if (manual == null) {
+                scheduler.triggerCheckForDueExecutions();
+            } else if (standingStill != null) {
+                standingStill.execute(this::fireDueQuietly);
+            }
+        } catch (RuntimeException e) { // stopped meanwhile: the commit stands, the timer waits for the next poll
+            log.debug("timers not nudged: {}", e.toString());
         }
     }
 
@@ -249,13 +250,18 @@ public class TimerEngine implements SmartLifecycle {
 
     @Override
     public void stop() {
+        running = false;
         if (manual == null) {
             scheduler.stop();
         }
         if (standingStill != null) {
-            standingStill.shutdownNow();
+            standingStill.shutdown();
+            try {
+                standingStill.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
-        running = false;
     }
 
     @Override

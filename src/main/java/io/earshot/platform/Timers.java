@@ -69,11 +69,13 @@ public class Timers {
      * for a later time (one that is firing is left alone: it says when it is due again), in the caller's transaction.
      */
     public void scheduleEarliest(String name, String key, Instant at) {
-        jdbc.update("insert into scheduled_tasks (task_name, task_instance, task_data, execution_time, picked, version) "
-                + "values (?, ?, null, ?, false, 1) on conflict (task_name, task_instance) do update "
-                + "set execution_time = excluded.execution_time, version = scheduled_tasks.version + 1 "
-                + "where scheduled_tasks.picked = false and scheduled_tasks.execution_time > excluded.execution_time",
-                name, key, OffsetDateTime.ofInstant(at, ZoneOffset.UTC));
+        OffsetDateTime when = OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
+        // a conditional update locks the row only when it moves it, so writers that need nothing sooner do not queue
+        // on it (an upsert would lock it for every one of them until they commit)
+        if (jdbc.update("update scheduled_tasks set execution_time = ?, version = version + 1 where task_name = ? "
+                + "and task_instance = ? and picked = false and execution_time > ?", when, name, key, when) == 0) {
+            jdbc.update(INSERT, name, key, when);
+        }
     }
 
     /** How many timers of this kind wait to fire. */

@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Turns what follow-up noticed into alerts: who hears of it, how severe it is, and the key that makes it
- * fire once. Runs inside the transaction that noticed it.
+ * fire once. Runs after the transaction that noticed it commits, in its own ({@code @AfterCommit}, recorded by the
+ * event publication registry); the dedupe key makes a second run raise nothing.
  */
 @Component
 public class AlertRules {

@@ -10,6 +10,8 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -67,6 +69,17 @@ public class Outbox implements TimerHandler {
         }
     }
 
+    /**
+     * At start, every reply still waiting to be sent has its timer (rows queued before the outbox had timers, or whose
+     * timer gave up): scheduling one that exists changes nothing.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    void catchUp() {
+        List<Timers.Timer> waiting = jdbc.query("select id, attempts, next_attempt_at from outbox where status in ('queued', 'sending')",
+                (rs, n) -> new Timers.Timer(key(rs.getLong(1), rs.getInt(2)), Instant.ofEpochMilli(rs.getLong(3))));
+        timers.scheduleAll(TIMER, waiting);
+    }
+
     static String key(long outboxId, int attempts) {
         return outboxId + "#" + attempts;
     }
@@ -82,13 +95,14 @@ public class Outbox implements TimerHandler {
         long now = clock.millis();
         Pending p = jdbc.query("select o.id, o.message_id, o.channel, o.attempts, m.body, m.in_reply_to, "
                 + "cu.handle, m.private_message from outbox o join message m on m.id = o.message_id "
-                + "join customer cu on cu.id = m.customer_id where o.id = ? and o.status in ('queued', 'sending')",
+                + "join customer cu on cu.id = m.customer_id where o.id = ? "
+                + "and (o.status = 'queued' or (o.status = 'sending' and o.next_attempt_at <= ?))",
                 (rs, n) -> new Pending(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getInt(4), rs.getString(5),
-                        rs.getString(6), rs.getString(7), rs.getBoolean(8)), id).stream().findFirst().orElse(null);
+                        rs.getString(6), rs.getString(7), rs.getBoolean(8)), id, now).stream().findFirst().orElse(null);
         if (p == null) {
-            return; // sent, or given up, already
+            return; // sent or given up already, or another instance holds its claim (sending, until the claim expires)
         }
-        // a row left 'sending' by a crash is claimed again when the scheduler fires its timer again
+        // a row left 'sending' by a crash is claimed again once its claim expired, when the scheduler fires it again
         if (jdbc.update("update outbox set status = 'sending', attempts = attempts + 1, next_attempt_at = ? "
                 + "where id = ? and attempts = ? and status in ('queued', 'sending')", now + CLAIM_MILLIS, p.id(), p.attempts()) != 1) {
             return;

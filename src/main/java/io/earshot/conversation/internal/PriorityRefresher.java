@@ -3,6 +3,7 @@ package io.earshot.conversation.internal;
 import io.earshot.conversation.PriorityRefreshed;
 import io.earshot.platform.EarshotClock;
 import io.earshot.platform.RepeatingTimerHandler;
+import io.earshot.platform.Timers;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -27,6 +30,7 @@ class PriorityRefresher implements RepeatingTimerHandler {
 
     static final String TIMER = "priority-refresh";
     static final String KEY = "next";
+    private static final Duration PARKED = Duration.ofDays(1);
 
     private static final int BATCH = 500;
     /** At most this many re-rankings a run, so a replay racing through event time cannot flood the writer. */
@@ -40,11 +44,13 @@ class PriorityRefresher implements RepeatingTimerHandler {
     private final ApplicationEventPublisher publisher;
     private final EarshotClock earshotClock;
     private final Duration refreshEvery;
+    private final Timers timers;
     private boolean more;
 
     PriorityRefresher(ConversationRows conversations, CustomerRows customers, ConversationRanking ranking, Clock clock,
                       TransactionTemplate tx, ApplicationEventPublisher publisher, EarshotClock earshotClock,
-                      @Value("${earshot.routing.refresh-every:30s}") Duration refreshEvery) {
+                      @Value("${earshot.routing.refresh-every:30s}") Duration refreshEvery, Timers timers) {
+        this.timers = timers;
         this.earshotClock = earshotClock;
         this.refreshEvery = refreshEvery;
         this.conversations = conversations;
@@ -73,11 +79,17 @@ class PriorityRefresher implements RepeatingTimerHandler {
         }
         Long next = conversations.nextRefresh();
         Instant at = next == null ? null : Instant.ofEpochMilli(next);
-        if (earshotClock.isControlled()) {
-            return at; // a controlled clock stops at every due time: no need to look in between
-        }
-        Instant latest = now.plus(refreshEvery);
+        // never removed, so a step saved while this ran is seen at the latest then: with the system clock after
+        // refresh-every; with a controlled clock (which stops at every due time) after a day of its time
+        Instant latest = now.plus(earshotClock.isControlled() ? PARKED : refreshEvery);
         return at == null || at.isAfter(latest) ? latest : at;
+    }
+
+    /** At start the timer waits for the earliest step already stored (it is not there after an upgrade). */
+    @EventListener(ApplicationReadyEvent.class)
+    void catchUp() {
+        Long next = conversations.nextRefresh();
+        timers.scheduleEarliest(TIMER, KEY, next == null ? clock.instant().plus(refreshEvery) : Instant.ofEpochMilli(next));
     }
 
     /** Re-ranks every conversation that is due; returns how many. */

@@ -35,6 +35,11 @@ public class CommitmentViews {
         this.copywriter = copywriter;
     }
 
+    /** How many promises are tracked, in any state. */
+    public long count() {
+        return jdbc.queryForObject("select count(*) from commitment", Long.class);
+    }
+
     public Optional<Commitment> byId(long id) {
         Map<Long, String> names = agents.names();
         return jdbc.query(SELECT + " where k.id = ?", (rs, n) -> view(rs, names), id).stream().findFirst();
