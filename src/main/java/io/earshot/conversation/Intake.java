@@ -133,7 +133,8 @@ public class Intake {
             } else {
                 String text = m.text();
                 boolean worth = outboundWatchers.stream().anyMatch(w -> w.worthReading(text));
-                out[i] = new Read(worth ? classifier.classify(text) : null, worth);
+                boolean byLanguage = worth && outboundWatchers.stream().anyMatch(OutboundWatcher::readsByLanguage);
+                out[i] = new Read(byLanguage ? classifier.classify(text) : null, worth);
             }
         });
         return out;

@@ -30,6 +30,14 @@ public interface OutboundWatcher {
         return true;
     }
 
+    /**
+     * Whether this watcher reads replies differently by language, so ingest must detect each reply's language
+     * (language detection is the dearest part of reading a text; with one set of rules it would choose nothing).
+     */
+    default boolean readsByLanguage() {
+        return true;
+    }
+
     /** Reads the replies for promises kept and made; returns the promises it now tracks, in the replies' order. */
     List<TrackedPromise> repliesStored(List<StoredReply> replies);
 }

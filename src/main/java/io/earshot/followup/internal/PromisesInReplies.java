@@ -47,6 +47,12 @@ public class PromisesInReplies implements OutboundWatcher {
         return english.mayPromise(text);
     }
 
+    /** Only when there are rules for more than one language does a reply's language choose between them. */
+    @Override
+    public boolean readsByLanguage() {
+        return finders.size() > 1;
+    }
+
     /**
      * Company replies, an agent's or come in through ingest: the earlier open promises each keeps are kept (by that
      * agent, if one sent it) and noted on the timeline, and the promises in each, read by the finder of its own
