@@ -1,5 +1,6 @@
 package io.earshot.api;
 
+import io.earshot.platform.Texts;
 import com.fasterxml.jackson.annotation.JacksonAnnotationsInside;
 import io.earshot.platform.EarshotException;
 import jakarta.validation.constraints.Max;
@@ -127,8 +128,9 @@ final class Bodies {
                 throw new Refused(p, "must be a string");
             }
             String s = p.getString();
-            if (s.indexOf('\u0000') >= 0) {
-                throw new Refused(p, "must not contain the NUL character");
+            String problem = Texts.problem(s);
+            if (problem != null) {
+                throw new Refused(p, problem);
             }
             return s;
         }
@@ -259,7 +261,7 @@ final class Bodies {
             List<String> out = new ArrayList<>();
             for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
                 String s = t == JsonToken.VALUE_STRING ? p.getString() : null;
-                if (s == null || s.isBlank() || s.length() > 100 || s.indexOf('\u0000') >= 0) {
+                if (s == null || s.isBlank() || s.length() > 100 || Texts.problem(s) != null) {
                     throw new Refused(p, "must be a list of short, non-blank strings");
                 }
                 if (out.size() == 50) {

@@ -1,5 +1,6 @@
 package io.earshot.ingest;
 
+import io.earshot.platform.Texts;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
@@ -103,8 +104,9 @@ public final class MessageItemParser {
             }
             return null;
         }
-        if (value.indexOf('\u0000') >= 0) {
-            throw new Rejection(field, field + " must not contain the NUL character");
+        String problem = Texts.problem(value);
+        if (problem != null) {
+            throw new Rejection(field, field + " " + problem);
         }
         if (value.length() > MAX_ID_CHARS) {
             throw new Rejection(field, field + " must be at most " + MAX_ID_CHARS + " characters");
@@ -175,8 +177,9 @@ public final class MessageItemParser {
         if (!node.isString()) {
             throw new Rejection("text", "text must be a string");
         }
-        // PostgreSQL's text cannot hold NUL: in a customer's words it becomes U+FFFD rather than losing the message
-        String text = node.stringValue().replace('\u0000', '\uFFFD');
+        // PostgreSQL's text cannot hold NUL or half a surrogate pair: in a customer's words they become U+FFFD
+        // rather than losing the message
+        String text = Texts.storable(node.stringValue());
         if (text.isBlank()) {
             throw new Rejection("text", "text must not be blank");
         }
@@ -224,8 +227,9 @@ public final class MessageItemParser {
             throw new Rejection(field, field + " must be a string");
         }
         String value = node.stringValue();
-        if (value.indexOf('\u0000') >= 0) {
-            throw new Rejection(field, field + " must not contain the NUL character");
+        String problem = Texts.problem(value);
+        if (problem != null) {
+            throw new Rejection(field, field + " " + problem);
         }
         if (maxChars > 0 && value.length() > maxChars) {
             throw new Rejection(field, field + " must be at most " + maxChars + " characters");

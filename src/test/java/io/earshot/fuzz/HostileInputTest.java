@@ -99,6 +99,33 @@ class HostileInputTest {
         assertThat(again.get(1).get("messageId").asString()).isEqualTo(r.get(1).get("messageId").asString());
     }
 
+    /**
+     * An unpaired UTF-16 surrogate (a JSON "\\ud800" escape) cannot be stored as PostgreSQL text: in a customer's
+     * words it becomes U+FFFD, like NUL; in a name or an id it is refused naming the field; never a 500.
+     */
+    @Test
+    void anUnpairedSurrogateIsReplacedInTextAndRefusedElsewhere() {
+        String lone = "\\ud800";
+        String message = "{\"channel\":\"twitter\",\"externalId\":\"" + run + "sur\",\"direction\":\"inbound\","
+                + "\"author\":{\"handle\":\"" + run + "sur\",\"name\":\"Ann\"},\"text\":\"broken " + lone + " emoji\","
+                + "\"createdAt\":\"" + now + "\"}";
+        Http.Answer stored = http.postRaw("/api/v1/messages", message, "application/json", ADMIN);
+        assertThat(stored.status()).as(stored.raw()).isEqualTo(200);
+        JsonNode result = stored.get("results").get(0);
+        assertThat(result.get("status").asString()).as(stored.raw()).isEqualTo("created");
+        JsonNode detail = http.get("/api/v1/conversations/" + result.get("conversationId").asString(), ADMIN).body();
+        assertThat(detail.get("messages").get(0).get("text").asString()).isEqualTo("broken \uFFFD emoji");
+
+        Http.Answer handle = http.postRaw("/api/v1/messages", message.replace(run + "sur\",\"name", run + lone + "\",\"name")
+                .replace(run + "sur\",\"direction", run + "sur2\",\"direction"), "application/json", ADMIN);
+        assertThat(handle.status()).as(handle.raw()).isEqualTo(200);
+        assertThat(handle.get("results").get(0).get("field").asString()).as(handle.raw()).isEqualTo("author.handle");
+
+        assertErrorShape(http.postRaw("/api/v1/teams", "{\"name\":\"team " + lone + "\"}", "application/json", ADMIN), 400);
+        Http.Answer team = http.postRaw("/api/v1/teams", "{\"name\":\"team " + lone + "\"}", "application/json", ADMIN);
+        assertThat(team.get("error").get("field").asString()).isEqualTo("name");
+    }
+
     @Test
     void anNdjsonLineWithAByteOrderMarkIsRead() {
         String line = http.json().writeValueAsString(item("bom", null));
