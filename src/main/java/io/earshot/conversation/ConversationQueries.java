@@ -92,13 +92,8 @@ public class ConversationQueries {
             args.add(query.sentiment());
         }
         if (query.anyText() != null && !query.anyText().isEmpty()) {
-            List<String> likes = new ArrayList<>();
-            for (String t : query.anyText()) {
-                likes.add("lower(m.body) like ? escape '\\'");
-                args.add("%" + t.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
-            }
-            where.append(" and exists (select 1 from message m where m.conversation_id = c.id and (")
-                    .append(String.join(" or ", likes)).append("))");
+            where.append(" and exists (select 1 from message m where m.conversation_id = c.id and ")
+                    .append(Sql.containsAny("m.body", query.anyText(), args)).append(")");
         }
         if (query.teamId() != null) {
             where.append(" and c.assignee_id = any(?)");

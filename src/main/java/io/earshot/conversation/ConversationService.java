@@ -101,7 +101,9 @@ public class ConversationService {
                 privateMessage ? "private reply" : "public reply")));
         List<OutboundWatcher> watchers = outboundWatchers.orderedStream().toList();
         boolean worthReading = watchers.stream().anyMatch(w -> w.worthReading(text));
-        String language = worthReading ? classifier.classify(text).language() : null;
+        // as ingest does: the language is read only when a watcher reads replies differently by it
+        String language = worthReading && watchers.stream().anyMatch(OutboundWatcher::readsByLanguage)
+                ? classifier.classify(text).language() : null;
         OutboundWatcher.StoredReply stored = new OutboundWatcher.StoredReply(c.id(), messageId, agent.name(), text,
                 Instant.ofEpochMilli(now), agent.id(), agent, language, worthReading);
         List<TrackedPromise> promises = new java.util.ArrayList<>();

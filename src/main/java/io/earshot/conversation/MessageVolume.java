@@ -1,10 +1,10 @@
 package io.earshot.conversation;
 
+import io.earshot.conversation.internal.Sql;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -34,19 +34,14 @@ public class MessageVolume {
         long a = from.toEpochMilli();
         long b = a + size * buckets;
         List<Object> args = new ArrayList<>(List.of(a, b));
-        List<String> parts = new ArrayList<>();
-        for (String w : words) {
-            parts.add("lower(m.body) like ? escape '\\'");
-            args.add("%" + w.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
-        }
         String bucketOf = "(m.created_at - " + a + ") / " + size; // numbers, not user text
         Map<Long, Bucket> found = new HashMap<>();
         jdbc.query("select " + bucketOf + " as k, count(*), "
                 + "sum(case when m.sentiment_label = 'negative' then 1 else 0 end), "
                 + "sum(case when m.sentiment_label = 'positive' then 1 else 0 end), "
                 + "sum(case when m.intent = 'complaint' then 1 else 0 end) "
-                + "from message m where m.inbound = true and m.created_at >= ? and m.created_at < ? and ("
-                + String.join(" or ", parts) + ") group by " + bucketOf, rs -> {
+                + "from message m where m.inbound = true and m.created_at >= ? and m.created_at < ? and "
+                + Sql.containsAny("m.body", words, args) + " group by " + bucketOf, rs -> {
                     long k = rs.getLong(1);
                     found.put(k, new Bucket(Instant.ofEpochMilli(a + k * size), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)));
                 }, args.toArray());

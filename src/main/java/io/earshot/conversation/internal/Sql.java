@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 
 /** Small helpers for IN-lists and nullable columns. */
 public final class Sql {
@@ -21,6 +22,19 @@ public final class Sql {
      */
     public static String idTable(String alias) {
         return "unnest(cast(? as bigint array)) as " + alias + " (id)";
+    }
+
+    /**
+     * A condition that {@code column} contains any of {@code words}, case-insensitively ({@code like} with the
+     * wildcards in the words escaped); their patterns are added to {@code args}.
+     */
+    public static String containsAny(String column, Collection<String> words, List<Object> args) {
+        List<String> parts = new ArrayList<>();
+        for (String w : words) {
+            parts.add("lower(" + column + ") like ? escape '\\'");
+            args.add("%" + w.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+        }
+        return "(" + String.join(" or ", parts) + ")";
     }
 
     public static Long[] array(Collection<Long> ids) {
