@@ -86,8 +86,15 @@ class CannedResponsesController {
                     new EarshotException(404, "not_found", "no canned response with id '" + cannedId + "'", "cannedId"));
             cannedText = CannedResponses.fill(r.body(), c.customer().name(), c.customer().handle(), agent);
         }
-        return Map.of("warnings", ToneCheck.check(body.text(), new ToneCheck.Context(c.channel(), c.intent(), c.sentiment().label(),
-                c.customer().name(), c.customer().handle(), body.isPrivate(), cannedText)));
+        io.earshot.conversation.ReplyRoute route = conversations.route(Long.parseLong(c.id()), body.replyTo())
+                .orElseGet(() -> {
+                    if (body.replyTo() != null) {
+                        throw EarshotException.invalid("replyTo", "replyTo must be the id of a message from the customer in this conversation");
+                    }
+                    return new io.earshot.conversation.ReplyRoute(null, c.channel(), null, null, 0, false);
+                });
+        return Map.of("warnings", ToneCheck.check(body.text(), new ToneCheck.Context(route.channel(), c.intent(), c.sentiment().label(),
+                c.customer().name(), c.customer().handle(), body.isPrivate(), cannedText, route.replyLimit())));
     }
 
     /** A canned response, new or changed: {title, body, teamId?}. */
@@ -99,7 +106,8 @@ class CannedResponsesController {
     /** A reply to check before it is sent: {text, private?, cannedId?}. */
     record ToneCheckDraft(@Bodies.Text @Bodies.Required @Size(max = 20_000, message = Bodies.LONGER) String text,
                           @Bodies.Flag @JsonProperty("private") boolean isPrivate,
-                          @Bodies.Id String cannedId) {
+                          @Bodies.Id String cannedId,
+                          @Bodies.Id String replyTo) {
     }
 
     private Long team(String text) {

@@ -109,7 +109,17 @@ class ConversationsController {
     @PostMapping("/api/v1/conversations/{id}/replies")
     @ResponseStatus(HttpStatus.CREATED)
     io.earshot.followup.FollowThrough.Reply reply(@PathVariable String id, @Valid @RequestBody ReplyDraft body, @AuthenticationPrincipal Agent agent) {
-        return followThrough.shown(service.reply(new io.earshot.conversation.ReplyCommand(id, agent, body.text(), body.isPrivate())));
+        return followThrough.shown(service.reply(new io.earshot.conversation.ReplyCommand(id, agent, body.text(), body.isPrivate(),
+                body.replyTo())));
+    }
+
+    @Operation(summary = "Try a reply whose delivery failed once more, now (the conversation shows the reason it failed)",
+            responses = {@ApiResponse(responseCode = "404", description = "no such conversation or message", content = @Content(mediaType = "application/json", examples = @ExampleObject(value = Examples.ERROR))),
+                    @ApiResponse(responseCode = "409", description = "the message's delivery has not failed", content = @Content(mediaType = "application/json", examples = @ExampleObject(value = Examples.ERROR)))})
+    @PostMapping("/api/v1/conversations/{id}/messages/{messageId}/retry")
+    java.util.Map<String, Object> retry(@PathVariable String id, @PathVariable String messageId, @AuthenticationPrincipal Agent agent) {
+        service.retryDelivery(id, messageId, agent);
+        return java.util.Map.of("messageId", messageId, "delivery", "queued");
     }
 
     @Operation(summary = "Assign to an agent (agentId null unassigns)", requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "example", value = Examples.ASSIGN))), responses = @ApiResponse(responseCode = "404", description = "no such conversation or agent", content = @Content(mediaType = "application/json", examples = @ExampleObject(value = Examples.ERROR))))
@@ -128,7 +138,8 @@ class ConversationsController {
 
     /** A reply: {text, private?}; a private one is sent as a direct message where the channel has them. */
     record ReplyDraft(@Bodies.Text @Bodies.Required @Size(max = 20_000, message = Bodies.LONGER) String text,
-                      @Bodies.Flag @JsonProperty("private") boolean isPrivate) {
+                      @Bodies.Flag @JsonProperty("private") boolean isPrivate,
+                      @Bodies.Id String replyTo) {
     }
 
     /** {agentId}; null unassigns. */

@@ -40,10 +40,14 @@ public class ConversationQueries {
     private final Agents agents;
     private final org.springframework.beans.factory.ObjectProvider<FollowUpFacts> followUpFacts;
 
+    private final io.earshot.ingest.ChannelCatalog catalog;
+
     ConversationQueries(JdbcTemplate jdbc, ConversationRows rows, Clock clock, Agents agents,
                         org.springframework.beans.factory.ObjectProvider<FollowUpFacts> followUpFacts,
                         @org.springframework.beans.factory.annotation.Value("${earshot.search.check-first:5000}") int searchWindow,
-                        @org.springframework.beans.factory.annotation.Value("${earshot.search.rare-below:20000}") long rareBelow) {
+                        @org.springframework.beans.factory.annotation.Value("${earshot.search.rare-below:20000}") long rareBelow,
+                        io.earshot.ingest.ChannelCatalog catalog) {
+        this.catalog = catalog;
         this.searchWindow = Math.max(1, searchWindow);
         this.rareBelow = rareBelow;
         this.jdbc = jdbc;
@@ -300,13 +304,44 @@ public class ConversationQueries {
                 rs.getString(2), Instant.ofEpochMilli(rs.getLong(3))), conversationId, from.toEpochMilli(), to.toEpochMilli());
     }
 
+    /**
+     * The ways to answer conversation {@code conversationId}, newest first: one per channel, account and address the
+     * customer wrote from. The first is where a reply goes unless the agent picks another.
+     */
+    public List<ReplyRoute> routes(long conversationId) {
+        List<ReplyRoute> found = new ArrayList<>();
+        java.util.Set<List<Object>> seen = new java.util.HashSet<>();
+        jdbc.query("select id, channel, account_id, coalesce(reply_address, author_handle) as recipient from message "
+                + "where conversation_id = ? and inbound = true order by created_at desc, id desc limit 500", rs -> {
+                    String channel = rs.getString("channel");
+                    Long account = Sql.longOrNull(rs, "account_id");
+                    String recipient = rs.getString("recipient");
+                    if (seen.add(java.util.Arrays.asList(channel, account, recipient))) {
+                        io.earshot.ingest.ChannelTraits t = catalog.traits(channel);
+                        found.add(new ReplyRoute(rs.getString("id"), channel, Ids.str(account), recipient, t.replyLimit(),
+                                t.publicChannel()));
+                    }
+                }, conversationId);
+        return found;
+    }
+
+    /** The route a reply to {@code replyTo} (a message id; null for the newest) takes, if the conversation has it. */
+    public java.util.Optional<ReplyRoute> route(long conversationId, String replyTo) {
+        List<ReplyRoute> all = routes(conversationId);
+        if (replyTo == null || replyTo.isBlank()) {
+            return all.stream().findFirst();
+        }
+        return all.stream().filter(r -> r.replyTo().equals(replyTo)).findFirst();
+    }
+
     public ConversationDetail detail(String idText) {
         long id = Ids.require(idText, "conversation");
         ConversationView view = one(id).orElseThrow(() -> EarshotException.notFound("conversation", idText));
         List<ConversationDetail.MessageView> messages = jdbc.query(
                 "select m.id, m.channel, m.external_id, m.inbound, m.author_handle, m.author_name, m.agent_id, m.body, "
                         + "m.created_at, m.in_reply_to, m.private_message, m.url, m.language, m.sentiment_label, "
-                        + "m.sentiment_score, m.intent, o.status as delivery from message m "
+                        + "m.sentiment_score, m.intent, m.account_id, m.subject, o.status as delivery, o.last_error, o.recipient "
+                        + "from message m "
                         + "left join outbox o on o.message_id = m.id where m.conversation_id = ? order by m.created_at, m.id",
                 (rs, n) -> {
                     boolean inbound = rs.getBoolean("inbound");
@@ -321,7 +356,8 @@ public class ConversationQueries {
                             inbound ? new ConversationDetail.Signals(rs.getString("language"),
                                     new ConversationView.SentimentView(rs.getString("sentiment_label"), s), rs.getString("intent"))
                                     : null,
-                            rs.getString("delivery"));
+                            rs.getString("delivery"), inbound ? null : rs.getString("last_error"),
+                            Ids.str(Sql.longOrNull(rs, "account_id")), rs.getString("subject"), rs.getString("recipient"));
                 }, id);
         java.util.Map<Long, String> names = agents.names();
         List<ConversationDetail.EventView> events = jdbc.query(
@@ -332,7 +368,7 @@ public class ConversationQueries {
                     return new ConversationDetail.EventView(rs.getString(1), Instant.ofEpochMilli(rs.getLong(2)),
                             rs.getString(3), rs.getString(4), Ids.str(agent), agent == null ? null : names.get(agent), rs.getString(6));
                 }, id);
-        return new ConversationDetail(view, messages, List.of(), events);
+        return new ConversationDetail(view, messages, List.of(), events, routes(id));
     }
 
     private ConversationView view(ResultSet rs, long now) throws SQLException {

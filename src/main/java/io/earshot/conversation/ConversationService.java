@@ -9,7 +9,6 @@ import io.earshot.conversation.internal.MessageRows;
 import io.earshot.conversation.internal.Outbox;
 import io.earshot.conversation.internal.Sql;
 import io.earshot.classify.SignalClassifier;
-import io.earshot.ingest.Channel;
 import io.earshot.platform.Agent;
 import io.earshot.platform.Agents;
 import io.earshot.platform.EarshotException;
@@ -43,13 +42,16 @@ public class ConversationService {
     private final Clock clock;
     private final SignalClassifier classifier;
     private final Outbox outbox;
+    private final io.earshot.ingest.ChannelCatalog catalog;
     private final ObjectProvider<OutboundWatcher> outboundWatchers;
     private final ApplicationEventPublisher publisher;
 
     ConversationService(JdbcTemplate jdbc, ConversationRows conversations, CustomerRows customers, MessageRows messages,
                         EventRows events, ConversationRanking ranking, Agents agents, IdGenerator ids, Clock clock,
                         ApplicationEventPublisher publisher,
-                        SignalClassifier classifier, ObjectProvider<OutboundWatcher> outboundWatchers, Outbox outbox) {
+                        SignalClassifier classifier, ObjectProvider<OutboundWatcher> outboundWatchers, Outbox outbox,
+                        io.earshot.ingest.ChannelCatalog catalog) {
+        this.catalog = catalog;
         this.outbox = outbox;
         this.classifier = classifier;
         this.outboundWatchers = outboundWatchers;
@@ -63,6 +65,37 @@ public class ConversationService {
         this.ids = ids;
         this.clock = clock;
         this.publisher = publisher;
+    }
+
+    /** Where a reply goes: the channel, account and recipient of the message it answers, "in reply to" it. */
+    private record Route(String channel, Long accountId, String recipient, String parentExternalId, String subject) {
+    }
+
+    /**
+     * The route of a reply to the customer's message {@code replyTo} (a message id), or to their newest message when it
+     * is null; a conversation with no message from the customer is answered on its own channel.
+     */
+    private Route routeFor(Conversation c, String replyTo) {
+        String where = "conversation_id = ? and inbound = true";
+        Object[] args;
+        if (replyTo != null) {
+            long parentId = Ids.require(replyTo, "replyTo");
+            where += " and id = ?";
+            args = new Object[] {c.id(), parentId};
+        } else {
+            args = new Object[] {c.id()};
+        }
+        List<Route> found = jdbc.query("select channel, account_id, coalesce(reply_address, author_handle), external_id, subject "
+                + "from message where " + where + " order by created_at desc, id desc limit 1",
+                (rs, n) -> new Route(rs.getString(1), Sql.longOrNull(rs, "account_id"), rs.getString(3), rs.getString(4),
+                        rs.getString(5)), args);
+        if (found.isEmpty()) {
+            if (replyTo != null) {
+                throw EarshotException.invalid("replyTo", "replyTo must be the id of a message from the customer in this conversation");
+            }
+            return new Route(c.channel(), null, null, null, null);
+        }
+        return found.get(0);
     }
 
     /** A reply as stored: its message id and the promises found in it, now tracked. */
@@ -83,18 +116,18 @@ public class ConversationService {
         if (text == null || text.isBlank()) {
             throw EarshotException.invalid("text", "text is required");
         }
-        Channel channel = Channel.fromWire(c.channel()).orElse(Channel.OTHER);
-        if (!privateMessage && channel.replyLimit() > 0 && text.codePointCount(0, text.length()) > channel.replyLimit()) {
-            throw EarshotException.invalid("text", "a public reply on " + c.channel() + " takes at most "
-                    + channel.replyLimit() + " characters; this one has " + text.codePointCount(0, text.length()));
+        Route route = routeFor(c, command.replyTo());
+        io.earshot.ingest.ChannelTraits traits = catalog.traits(route.channel());
+        if (!privateMessage && traits.tooLong(text)) {
+            throw EarshotException.invalid("text", "a public reply on " + route.channel() + " takes at most "
+                    + traits.replyLimit() + " characters; this one has " + text.codePointCount(0, text.length()));
         }
         long now = clock.millis();
         long messageId = ids.nextId();
-        String parent = jdbc.query("select external_id from message where conversation_id = ? and inbound = true "
-                + "order by created_at desc, id desc limit 1", (rs, n) -> rs.getString(1), c.id()).stream().findFirst().orElse(null);
-        messages.insert(List.of(new MessageRows.Row(messageId, c.channel(), "earshot-" + messageId, c.id(), c.customerId(), false,
-                agent.name(), agent.name(), agent.id(), text, now, now, parent, privateMessage, null, null, null, null, null)));
-        outbox.queue(ids.nextId(), messageId, c.id(), c.channel(), now);
+        messages.insert(List.of(new MessageRows.Row(messageId, route.channel(), "earshot-" + messageId, c.id(), c.customerId(), false,
+                agent.name(), agent.name(), agent.id(), text, now, now, route.parentExternalId(), privateMessage, null, null, null,
+                null, null, route.accountId(), null, route.subject())));
+        outbox.queue(ids.nextId(), messageId, c.id(), route.channel(), route.accountId(), route.recipient(), now);
         c.answered(now);
         rerank(c, now);
         events.insert(List.of(EventRows.Row.by(agent, ids.nextId(), c.id(), now, "reply_sent",
@@ -125,12 +158,31 @@ public class ConversationService {
         }
         long now = clock.millis();
         long messageId = ids.nextId();
-        messages.insert(List.of(new MessageRows.Row(messageId, c.channel(), "earshot-" + messageId, c.id(), c.customerId(), false,
-                author, author, null, text, now, now, null, privateMessage, null, null, null, null, null)));
-        outbox.queue(ids.nextId(), messageId, c.id(), c.channel(), now);
+        Route route = routeFor(c, null);
+        messages.insert(List.of(new MessageRows.Row(messageId, route.channel(), "earshot-" + messageId, c.id(), c.customerId(), false,
+                author, author, null, text, now, now, route.parentExternalId(), privateMessage, null, null, null, null, null,
+                route.accountId(), null, route.subject())));
+        outbox.queue(ids.nextId(), messageId, c.id(), route.channel(), route.accountId(), route.recipient(), now);
         events.insert(List.of(new EventRows.Row(ids.nextId(), c.id(), now, kind, author, null,
                 privateMessage ? "sent privately to the customer" : "sent to the customer")));
         return Long.toString(messageId);
+    }
+
+    /** Tries the failed delivery of reply {@code messageId} of conversation {@code conversationId} once more, now. */
+    @Transactional
+    public void retryDelivery(String conversationId, String messageId, Agent agent) {
+        Conversation c = lockConversation(conversationId);
+        long message = Ids.require(messageId, "message");
+        Integer inConversation = jdbc.query("select 1 from message where id = ? and conversation_id = ? and inbound = false",
+                (rs, n) -> 1, message, c.id()).stream().findFirst().orElse(null);
+        if (inConversation == null) {
+            throw EarshotException.notFound("message", messageId);
+        }
+        if (!outbox.retry(message)) {
+            throw EarshotException.conflict("the delivery of message " + messageId + " has not failed; nothing to retry");
+        }
+        events.insert(List.of(EventRows.Row.by(agent, ids.nextId(), c.id(), clock.millis(), "delivery_retried",
+                "delivery of a reply tried again")));
     }
 
     /** Adds an entry to a conversation's timeline for something no agent did ({@code actor} names who did). */

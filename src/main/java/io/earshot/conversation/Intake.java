@@ -57,11 +57,13 @@ public class Intake {
     private final ApplicationEventPublisher publisher;
     private final List<OutboundWatcher> outboundWatchers;
     private final java.util.concurrent.Semaphore writers;
+    private final io.earshot.ingest.ChannelCatalog catalog;
 
     Intake(SignalClassifier classifier, CustomerRows customers, ConversationRows conversations, MessageRows messages,
            EventRows events, ConversationRanking ranking, IdGenerator ids, Clock clock, ThreadingSettings settings,
            TransactionTemplate tx, ApplicationEventPublisher publisher, List<OutboundWatcher> outboundWatchers,
-           io.earshot.ingest.IngestSettings ingest) {
+           io.earshot.ingest.IngestSettings ingest, io.earshot.ingest.ChannelCatalog catalog) {
+        this.catalog = catalog;
         this.outboundWatchers = outboundWatchers;
         this.writers = new java.util.concurrent.Semaphore(ingest.writers(), true);
         this.classifier = classifier;
@@ -79,7 +81,17 @@ public class Intake {
 
     /** Stores what is new in {@code batch}; the results are in the batch's order. */
     public List<IntakeResult> accept(List<IncomingMessage> batch) {
+        return accept(batch, () -> { });
+    }
+
+    /**
+     * Stores what is new in {@code batch} and runs {@code alsoInTransaction} in the same transaction, after the
+     * messages are written (and again if the batch is tried again): a connector's position is committed with the
+     * messages it produced, so a restart neither skips nor repeats. The results are in the batch's order.
+     */
+    public List<IntakeResult> accept(List<IncomingMessage> batch, Runnable alsoInTransaction) {
         if (batch.isEmpty()) {
+            tx.executeWithoutResult(status -> alsoInTransaction.run());
             return List.of();
         }
         Read[] reads = read(batch);
@@ -92,7 +104,11 @@ public class Intake {
         try {
             for (int attempt = 1; outcome == null; attempt++) {
                 try {
-                    outcome = tx.execute(status -> write(batch, reads));
+                    outcome = tx.execute(status -> {
+                        BatchOutcome written = write(batch, reads);
+                        alsoInTransaction.run();
+                        return written;
+                    });
                 } catch (DuplicateKeyException | PessimisticLockingFailureException | LostRace e) {
                     if (attempt >= ATTEMPTS) {
                         throw e;
@@ -221,6 +237,7 @@ public class Intake {
         List<OutboundWatcher.StoredReply> replies = new ArrayList<>();
         List<EventRows.Row> eventRows = new ArrayList<>();
         Map<MessageRows.Key, MessageRows.Placed> placedHere = new HashMap<>();
+        Map<Long, Long> accountOf = new HashMap<>();
         for (int i : fresh) {
             IncomingMessage m = batch.get(i);
             long at = m.createdAt().toEpochMilli();
@@ -234,6 +251,9 @@ public class Intake {
                         byCustomer.getOrDefault(customerId, List.of()), m.channel(), at, now);
                 if (conversation == null) {
                     conversation = Conversation.start(ids.nextId(), customerId, m.channel(), at);
+                    if (m.accountId() != null) {
+                        accountOf.put(conversation.id(), m.accountId());
+                    }
                     loaded.put(conversation.id(), conversation);
                     byCustomer.computeIfAbsent(customerId, k -> new ArrayList<>()).add(conversation);
                     eventRows.add(new EventRows.Row(ids.nextId(), conversation.id(), at, "conversation_opened", m.author().handle(), null, m.channel()));
@@ -261,7 +281,8 @@ public class Intake {
             messageRows.add(new MessageRows.Row(messageId, m.channel(), m.externalId(), conversation.id(), customerId, m.inbound(),
                     m.author().handle(), m.author().name(), null, m.text(), at, now, m.inReplyTo(), m.privateMessage(), m.url(),
                     s == null ? null : s.language(), s == null ? null : s.sentiment().label(),
-                    s == null ? null : s.sentiment().score(), s == null ? null : s.intent().wireName()));
+                    s == null ? null : s.sentiment().score(), s == null ? null : s.intent().wireName(), m.accountId(),
+                    m.replyAddress(), m.subject()));
             if (!m.inbound()) {
                 replies.add(new OutboundWatcher.StoredReply(conversation.id(), messageId, m.author().handle(), m.text(), m.createdAt(),
                         conversation.assigneeId(), null, read == null ? null : read.language(), reads[i].worthReading()));
@@ -281,6 +302,7 @@ public class Intake {
             ranking.rank(c, customerRows.get(c.customerId()), now);
         }
         conversations.save(changed);
+        conversations.onAccounts(accountOf);
         messages.insert(messageRows);
         events.insert(eventRows);
         if (!replies.isEmpty()) {
@@ -345,8 +367,9 @@ public class Intake {
         }
     }
 
-    private static List<IdentityKey> identitiesOf(IncomingMessage m) {
-        return IdentityKey.keysOf(m.channel(), m.author().handle(), m.author().email());
+    private List<IdentityKey> identitiesOf(IncomingMessage m) {
+        return IdentityKey.keysOf(m.channel(), m.author().handle(), m.author().email(),
+                catalog.traits(m.channel()).addressIdentity());
     }
 
     private static MessageRows.Key key(IncomingMessage m) {

@@ -1,6 +1,5 @@
 package io.earshot.conversation;
 
-import io.earshot.ingest.Channel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -19,7 +18,7 @@ public final class ToneCheck {
 
     /** What the check reads besides the reply. */
     public record Context(String channel, String intent, String sentimentLabel, String customerName, String customerHandle,
-                          boolean privateMessage, String cannedText) {
+                          boolean privateMessage, String cannedText, int replyLimit) {
     }
 
     private static final Pattern ACKNOWLEDGES = Pattern.compile("(?i)\\b(sorry|apolog\\w*|regret|understand(able)?|frustrat\\w*|"
@@ -50,10 +49,9 @@ public final class ToneCheck {
             out.add(new Warning("no_name", "The reply does not use the customer's name"
                     + (name.isEmpty() ? "" : " (" + name.split("\\s+")[0] + ")") + "."));
         }
-        Channel channel = Channel.fromWire(c.channel()).orElse(Channel.OTHER);
         int length = reply.codePointCount(0, reply.length());
-        if (!c.privateMessage() && channel.replyLimit() > 0 && length > channel.replyLimit()) {
-            out.add(new Warning("too_long", "A public reply on " + c.channel() + " takes at most " + channel.replyLimit()
+        if (!c.privateMessage() && c.replyLimit() > 0 && length > c.replyLimit()) {
+            out.add(new Warning("too_long", "A public reply on " + c.channel() + " takes at most " + c.replyLimit()
                     + " characters; this one has " + length + ". Shorten it or send it privately."));
         }
         return out;

@@ -4,21 +4,12 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 
-/** Where a message lives. The wire name is the lower-case constant name. */
+/**
+ * Where a message lives. The wire name is the lower-case constant name. What a channel is like (public, its reply
+ * limit) is its connector's to say: {@link ChannelCatalog}.
+ */
 public enum Channel {
-    TWITTER(280), FACEBOOK(8000), INSTAGRAM(2200), BLUESKY(300), MASTODON(500), REDDIT(10000),
-    EMAIL(0), CHAT(0), FORUM(0), BLOG(0), REVIEW(0), OTHER(0);
-
-    private final int replyLimit;
-
-    Channel(int replyLimit) {
-        this.replyLimit = replyLimit;
-    }
-
-    /** Longest reply the channel takes, in characters; 0 when it sets none. */
-    public int replyLimit() {
-        return replyLimit;
-    }
+    TWITTER, FACEBOOK, INSTAGRAM, BLUESKY, MASTODON, REDDIT, EMAIL, CHAT, FORUM, BLOG, REVIEW, OTHER;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);

@@ -123,7 +123,9 @@ class ConversationPage {
     String reply(@PathVariable String id, @RequestParam(defaultValue = "") String text,
                  @RequestParam(defaultValue = "false") boolean privateMessage, @RequestParam(required = false) String cannedId,
                  @RequestParam(required = false) String seen, @RequestParam(defaultValue = "false") boolean confirm,
+                 @RequestParam(required = false) String replyTo,
                  Principal principal, Model model, HttpServletResponse response, RedirectAttributes flash) {
+        String answering = replyTo == null || replyTo.isBlank() ? null : replyTo;
         Agent agent = current.of(principal);
         if (!confirm) {
             List<ToneCheck.Warning> warnings = new ArrayList<>(newer(id, seen, agent));
@@ -134,14 +136,17 @@ class ConversationPage {
                     cannedText = canned.byId(Ids.parse(cannedId).orElse(-1L))
                             .map(r -> CannedResponses.fill(r.body(), c.customer().name(), c.customer().handle(), agent)).orElse(null);
                 }
-                warnings.addAll(ToneCheck.check(text, new ToneCheck.Context(c.channel(), c.intent(), c.sentiment().label(),
-                        c.customer().name(), c.customer().handle(), privateMessage, cannedText)));
+                io.earshot.conversation.ReplyRoute route = conversations.route(Long.parseLong(c.id()), answering).orElse(null);
+                warnings.addAll(ToneCheck.check(text, new ToneCheck.Context(route == null ? c.channel() : route.channel(), c.intent(),
+                        c.sentiment().label(), c.customer().name(), c.customer().handle(), privateMessage, cannedText,
+                        route == null ? 0 : route.replyLimit())));
             }
             if (!warnings.isEmpty() && !text.isBlank()) {
                 model.addAttribute("draft", text);
                 model.addAttribute("warnings", warnings);
                 model.addAttribute("cannedId", cannedId == null ? "" : cannedId);
                 model.addAttribute("privateMessage", privateMessage);
+                model.addAttribute("replyTo", answering == null ? "" : answering);
                 if (!fill(model, id, agent)) {
                     response.setStatus(HttpStatus.NOT_FOUND.value());
                     return "not-found";
@@ -151,7 +156,7 @@ class ConversationPage {
             }
         }
         try {
-            ConversationService.Reply r = service.reply(new io.earshot.conversation.ReplyCommand(id, agent, text, privateMessage));
+            ConversationService.Reply r = service.reply(new io.earshot.conversation.ReplyCommand(id, agent, text, privateMessage, answering));
             flash.addFlashAttribute("notice", r.promises().isEmpty() ? "Reply sent."
                     : "Reply sent. Promises tracked: " + r.promises().size() + ".");
         } catch (EarshotException e) {

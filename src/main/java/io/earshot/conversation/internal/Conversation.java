@@ -6,7 +6,6 @@ import io.earshot.conversation.DeadlineInput;
 import io.earshot.conversation.Deadlines;
 import io.earshot.conversation.Priority;
 import io.earshot.conversation.PriorityInput;
-import io.earshot.ingest.Channel;
 import io.earshot.platform.EarshotException;
 import java.time.Duration;
 import java.time.Instant;
@@ -265,9 +264,9 @@ public final class Conversation {
     }
 
     /** What the priority scorer reads of this conversation, with its customer's reach, at {@code now}. */
-    PriorityInput priorityInput(long followers, boolean verified, long now) {
+    PriorityInput priorityInput(long followers, boolean verified, long now, boolean publicChannel) {
         return new PriorityInput(sentimentLabel == null ? "neutral" : sentimentLabel, sentimentScore == null ? 0 : sentimentScore,
-                intent == null ? "other" : intent.wireName(), followers, verified, waiting(now), inboundCount, isPublic(channel));
+                intent == null ? "other" : intent.wireName(), followers, verified, waiting(now), inboundCount, publicChannel);
     }
 
     /** What the deadline planner reads of this conversation, were its priority {@code priorityLevel}. */
@@ -329,11 +328,6 @@ public final class Conversation {
             due = resolutionDue;
         }
         return due;
-    }
-
-    /** True for a channel whose messages the public can read (not email, not chat). */
-    static boolean isPublic(String channel) {
-        return !(Channel.EMAIL.wireName().equals(channel) || Channel.CHAT.wireName().equals(channel));
     }
 
     /** Intents from gravest to mildest: a case that began as an outage report stays one when the customer says thanks. */

@@ -15,7 +15,10 @@ public class ConversationRanking {
     private final PriorityScorer scorer;
     private final DeadlinePlanner planner;
 
-    ConversationRanking(PriorityScorer scorer, DeadlinePlanner planner) {
+    private final io.earshot.ingest.ChannelCatalog catalog;
+
+    ConversationRanking(PriorityScorer scorer, DeadlinePlanner planner, io.earshot.ingest.ChannelCatalog catalog) {
+        this.catalog = catalog;
         this.scorer = scorer;
         this.planner = planner;
     }
@@ -23,7 +26,7 @@ public class ConversationRanking {
     public void rank(Conversation c, CustomerRows.Row customer, long now) {
         long followers = customer == null ? 0 : customer.followers();
         boolean verified = customer != null && customer.verified();
-        PriorityInput input = c.priorityInput(followers, verified, now);
+        PriorityInput input = c.priorityInput(followers, verified, now, catalog.traits(c.channel()).publicChannel());
         Priority priority = scorer.score(input);
         Duration stable = c.awaitingUs() ? scorer.stableFor(input) : null;
         Deadlines deadlines = planner.plan(c.deadlineInput(priority.level(), followers));

@@ -139,6 +139,17 @@ public class ConversationRows {
         return found;
     }
 
+    /** Records the channel account each new conversation came in on (conversation id to account id). */
+    public void onAccounts(Map<Long, Long> accountOf) {
+        if (accountOf.isEmpty()) {
+            return;
+        }
+        Long[] ids = accountOf.keySet().toArray(Long[]::new);
+        Long[] accounts = java.util.Arrays.stream(ids).map(accountOf::get).toArray(Long[]::new);
+        jdbc.update("update conversation c set account_id = v.account_id from unnest(cast(? as bigint array), "
+                + "cast(? as bigint array)) as v (id, account_id) where c.id = v.id", ids, accounts);
+    }
+
     public void save(Collection<Conversation> conversations) {
         List<Conversation> inserts = conversations.stream().filter(Conversation::isNew).toList();
         List<Conversation> updates = conversations.stream().filter(c -> !c.isNew() && c.isDirty()).toList();

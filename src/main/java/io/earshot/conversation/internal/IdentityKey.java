@@ -1,6 +1,5 @@
 package io.earshot.conversation.internal;
 
-import io.earshot.ingest.Channel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -18,13 +17,13 @@ public record IdentityKey(String channel, String handle) {
     }
 
     /**
-     * The keys an author is known by, in the order they are matched: the email address first (on the email channel
-     * the handle is the address when none is given), then the channel and handle, which on the email channel is
-     * left out when there is an address.
+     * The keys an author is known by, in the order they are matched: the email address first (on a channel whose
+     * identities are addresses, {@code addressIdentity}, the handle is the address when none is given), then the
+     * channel and handle, which on such a channel is left out when there is an address.
      */
-    public static List<IdentityKey> keysOf(String channel, String handle, String email) {
+    public static List<IdentityKey> keysOf(String channel, String handle, String email, boolean addressIdentity) {
         List<IdentityKey> keys = new ArrayList<>(2);
-        boolean onEmail = Channel.EMAIL.wireName().equals(channel);
+        boolean onEmail = addressIdentity;
         String address = onEmail && email == null && handle.contains("@") ? handle : email;
         if (address != null && !address.isBlank()) {
             keys.add(email(address));

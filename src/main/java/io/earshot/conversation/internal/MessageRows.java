@@ -24,7 +24,16 @@ public class MessageRows {
     public record Row(long id, String channel, String externalId, long conversationId, long customerId, boolean inbound,
                String authorHandle, String authorName, Long agentId, String body, long createdAt, long receivedAt,
                String inReplyTo, boolean privateMessage, String url, String language, String sentimentLabel,
-               Double sentimentScore, String intent) {
+               Double sentimentScore, String intent, Long accountId, String replyAddress, String subject) {
+
+        /** A message that came through the API: no account, no reply address, no subject. */
+        public Row(long id, String channel, String externalId, long conversationId, long customerId, boolean inbound,
+                   String authorHandle, String authorName, Long agentId, String body, long createdAt, long receivedAt,
+                   String inReplyTo, boolean privateMessage, String url, String language, String sentimentLabel,
+                   Double sentimentScore, String intent) {
+            this(id, channel, externalId, conversationId, customerId, inbound, authorHandle, authorName, agentId, body, createdAt,
+                    receivedAt, inReplyTo, privateMessage, url, language, sentimentLabel, sentimentScore, intent, null, null, null);
+        }
     }
 
     private final JdbcTemplate jdbc;
@@ -59,12 +68,12 @@ public class MessageRows {
     public void insert(List<Row> rows) {
         Copy copy = new Copy("message", "id, channel, external_id, conversation_id, customer_id, inbound, author_handle, "
                 + "author_name, agent_id, body, created_at, received_at, in_reply_to, private_message, url, language, "
-                + "sentiment_label, sentiment_score, intent");
+                + "sentiment_label, sentiment_score, intent, account_id, reply_address, subject");
         for (Row m : rows) {
             copy.add(m.id()).add(m.channel()).add(m.externalId()).add(m.conversationId()).add(m.customerId()).add(m.inbound())
                     .add(m.authorHandle()).add(m.authorName()).add(m.agentId()).add(m.body()).add(m.createdAt()).add(m.receivedAt())
                     .add(m.inReplyTo()).add(m.privateMessage()).add(m.url()).add(m.language()).add(m.sentimentLabel())
-                    .add(m.sentimentScore()).add(m.intent()).end();
+                    .add(m.sentimentScore()).add(m.intent()).add(m.accountId()).add(m.replyAddress()).add(m.subject()).end();
         }
         copy.send(jdbc);
     }

@@ -6,16 +6,18 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * The fallback connector for every channel without a real one yet: it records the delivery and answers
- * with a stable reference, so the outbox, retries and the timeline work end to end.
+ * The connector for replies to messages that came through the API, with no channel account: Earshot has no way to
+ * reach the channel, so it records the delivery (the system that posted the message picks the reply up from the
+ * API or a webhook) and answers with a stable reference. A reply on an account always goes to that account's
+ * connector, never here.
  */
 @Component
 @Order(Ordered.LOWEST_PRECEDENCE)
 public class RecordingConnector implements OutboundConnector {
 
     @Override
-    public boolean serves(String channel) {
-        return true;
+    public boolean serves(Outgoing outgoing) {
+        return outgoing.accountId() == null;
     }
 
     @Override

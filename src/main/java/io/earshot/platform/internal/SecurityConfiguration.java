@@ -22,6 +22,26 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 @ConditionalOnWebApplication
 public class SecurityConfiguration {
 
+    /**
+     * What customers' systems and visitors call, with no agent behind them: signed inbound webhooks ({@code /hooks/**},
+     * verified by their HMAC) and the web chat ({@code /chat/**}, by visitor tokens and an origin allow-list). No
+     * session, no cookie, no CSRF token (nothing here acts for a signed-in agent), and no frame ban: the chat frame
+     * sets its own {@code frame-ancestors} to the account's allowed sites.
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain publicChannelsChain(HttpSecurity http) throws Exception {
+        http.securityMatcher("/hooks/**", "/chat/**")
+                .csrf(c -> c.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(c -> c.disable())
+                .securityContext(c -> c.disable())
+                .anonymous(a -> { })
+                .headers(h -> h.frameOptions(f -> f.disable()))
+                .authorizeHttpRequests(a -> a.anyRequest().permitAll());
+        return http.build();
+    }
+
     @Bean
     @Order(1)
     SecurityFilterChain apiChain(HttpSecurity http, AgentService agents) throws Exception {
@@ -42,6 +62,7 @@ public class SecurityConfiguration {
                         .requestMatchers("/api/v1/topics", "/api/v1/topics/**").hasRole("LEAD")
                         .requestMatchers("/api/v1/canned-responses", "/api/v1/canned-responses/**").hasRole("LEAD")
                         .requestMatchers("/api/v1/webhooks", "/api/v1/webhooks/**").hasRole("ADMIN")
+                        .requestMatchers("/api/v1/channel-accounts", "/api/v1/channel-accounts/**").hasRole("ADMIN")
                         .requestMatchers("/api/v1/reports/agents", "/api/v1/reports/teams").hasRole("LEAD")
                         .anyRequest().hasRole("AGENT"))
                 .exceptionHandling(e -> e

@@ -202,7 +202,7 @@ class ConversationTest {
         assertThat(c.priorityRefreshDue(T0 + 599_999)).isFalse();
         assertThat(c.priorityRefreshDue(T0 + 600_000)).isTrue();
         assertThat(c.deadlineInput("high", 10).pauses()).isNull();
-        assertThat(c.priorityInput(10, false, T0 + 1_000).intent()).isEqualTo("complaint");
+        assertThat(c.priorityInput(10, false, T0 + 1_000, true).intent()).isEqualTo("complaint");
         assertThatThrownBy(() -> c.rank(null, null, new Deadlines(null, null, null, null)))
                 .isInstanceOf(NullPointerException.class);
     }

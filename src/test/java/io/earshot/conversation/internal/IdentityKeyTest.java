@@ -18,31 +18,31 @@ class IdentityKeyTest {
 
     @Test
     void anAuthorWithAnEmailIsMatchedByItFirstThenByChannelAndHandle() {
-        assertThat(IdentityKey.keysOf("twitter", "@Ann", "Ann@Example.com"))
+        assertThat(IdentityKey.keysOf("twitter", "@Ann", "Ann@Example.com", false))
                 .containsExactly(new IdentityKey("email", "ann@example.com"), new IdentityKey("twitter", "@ann"));
     }
 
     @Test
     void anAuthorWithoutAnEmailIsMatchedByChannelAndHandle() {
-        assertThat(IdentityKey.keysOf("twitter", "@Ann", null)).containsExactly(new IdentityKey("twitter", "@ann"));
-        assertThat(IdentityKey.keysOf("twitter", "@Ann", "  ")).containsExactly(new IdentityKey("twitter", "@ann"));
+        assertThat(IdentityKey.keysOf("twitter", "@Ann", null, false)).containsExactly(new IdentityKey("twitter", "@ann"));
+        assertThat(IdentityKey.keysOf("twitter", "@Ann", "  ", false)).containsExactly(new IdentityKey("twitter", "@ann"));
     }
 
     @Test
-    void onTheEmailChannelTheAddressIsTheOnlyKey() {
-        assertThat(IdentityKey.keysOf("email", "Ann@Example.com", null)).containsExactly(new IdentityKey("email", "ann@example.com"));
-        assertThat(IdentityKey.keysOf("email", "Ann Smith", "ann@example.com"))
+    void whereIdentitiesAreAddressesTheAddressIsTheOnlyKey() {
+        assertThat(IdentityKey.keysOf("email", "Ann@Example.com", null, true)).containsExactly(new IdentityKey("email", "ann@example.com"));
+        assertThat(IdentityKey.keysOf("email", "Ann Smith", "ann@example.com", true))
                 .containsExactly(new IdentityKey("email", "ann@example.com"));
     }
 
     @Test
-    void onTheEmailChannelAHandleThatIsNoAddressIsTheKey() {
-        assertThat(IdentityKey.keysOf("email", "Ann Smith", null)).containsExactly(new IdentityKey("email", "ann smith"));
+    void whereIdentitiesAreAddressesAHandleThatIsNoAddressIsTheKey() {
+        assertThat(IdentityKey.keysOf("email", "Ann Smith", null, true)).containsExactly(new IdentityKey("email", "ann smith"));
     }
 
     @Test
     void theFirstKnownKeyDecides() {
-        List<IdentityKey> keys = IdentityKey.keysOf("twitter", "@ann", "ann@example.com");
+        List<IdentityKey> keys = IdentityKey.keysOf("twitter", "@ann", "ann@example.com", false);
         assertThat(IdentityKey.firstKnown(keys, Map.of(IdentityKey.email("ann@example.com"), 1L,
                 IdentityKey.of("twitter", "@ann"), 2L))).isEqualTo(1L);
         assertThat(IdentityKey.firstKnown(keys, Map.of(IdentityKey.of("twitter", "@ann"), 2L))).isEqualTo(2L);

@@ -1,0 +1,41 @@
+package io.earshot.channels;
+
+import io.earshot.ingest.ChannelTraits;
+import io.earshot.ingest.OutboundConnector;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A kind of channel account (email, chat, webhook): the settings it takes, the traits of its channel, how to check an
+ * account's connection, the source task that hears it (none for a source that is pushed to, like a webhook) and how a
+ * reply goes out on it. One bean per kind; the runtime makes a task per active account.
+ */
+public interface Connector {
+
+    /** The account kind, as in the API ({@code "email"}). */
+    String kind();
+
+    /** The channel this kind's messages are on, with its traits. */
+    ChannelTraits traits();
+
+    /** The settings an account of this kind takes. */
+    List<Setting> settings();
+
+    /** Refuses settings that cannot work, naming the field ({@link io.earshot.platform.EarshotException#invalid}). */
+    default void validate(AccountSettings account) {
+    }
+
+    /** Tries the account's settings against the provider ("check connection"); never throws. */
+    Check check(AccountSettings account);
+
+    /** A new source task for an account; empty for a kind whose messages are pushed to Earshot. */
+    Optional<SourceTask> newTask(AccountSettings account);
+
+    /** Delivers a reply on the account; see {@link OutboundConnector#send}. */
+    String send(AccountSettings account, OutboundConnector.Outgoing outgoing) throws Exception;
+
+    /** See {@link OutboundConnector#alreadyDelivered}. */
+    default Optional<String> alreadyDelivered(AccountSettings account, OutboundConnector.Outgoing outgoing) throws Exception {
+        return Optional.empty();
+    }
+}
