@@ -47,6 +47,12 @@ public final class Http {
                 .header("Content-Type", "application/json"), token);
     }
 
+    public Answer patch(String path, Object body, String token) {
+        String text = body instanceof String s ? s : json.writeValueAsString(body);
+        return send(HttpRequest.newBuilder(URI.create(base + path)).method("PATCH", HttpRequest.BodyPublishers.ofString(text))
+                .header("Content-Type", "application/json"), token);
+    }
+
     public Answer delete(String path, String token) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE(), token);
     }
