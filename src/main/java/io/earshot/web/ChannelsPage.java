@@ -93,6 +93,9 @@ class ChannelsPage {
             return "redirect:/admin/channels";
         } catch (EarshotException e) {
             flash.addFlashAttribute("problem", problem(e));
+            if (connectors.of(kind).isEmpty()) {
+                return "redirect:/admin/channels"; // not a kind: nothing to show again (and no such text in a Location)
+            }
             flash.addFlashAttribute("draft", Map.of("kind", kind, "name", name, "settings", settings));
             return "redirect:/admin/channels?kind=" + java.net.URLEncoder.encode(kind, java.nio.charset.StandardCharsets.UTF_8);
         }
