@@ -35,6 +35,7 @@ import tools.jackson.databind.node.ObjectNode;
  * in the API. An unknown, paused or deleted account is one answer, 404, so ids cannot be probed.
  */
 @RestController
+@io.swagger.v3.oas.annotations.tags.Tag(name = "Webhook sources")
 class HookController {
 
     private static final Logger log = LoggerFactory.getLogger(HookController.class);
@@ -68,6 +69,13 @@ class HookController {
         }
     }
 
+    @io.swagger.v3.oas.annotations.Operation(summary = "Post messages to a webhook source, signed with its signing secret",
+            description = "Headers: X-Earshot-Timestamp (unix seconds, within 5 minutes of Earshot's clock), X-Earshot-Delivery "
+                    + "(your id for this delivery, at most 200 characters, the same on every retry of it) and X-Earshot-Signature: "
+                    + "sha256=<hex HMAC-SHA256 of timestamp + \".\" + body under the source's signingSecret>. Body: one message item of "
+                    + "POST /api/v1/messages, an array of them or {\"messages\": [...]}; channel may be left out. A delivery seen "
+                    + "before answers {\"duplicate\": true} and stores nothing. 401 unsigned, 400 stale or unreadable, 404 no such "
+                    + "active source, 413 too large.", security = {})
     @PostMapping("/hooks/{accountId}")
     Map<String, Object> receive(@PathVariable String accountId, HttpServletRequest request) throws IOException {
         AccountSettings account = Ids.parse(accountId).flatMap(id -> accounts.activeSettings(id, WebhookConnector.KIND))
