@@ -150,7 +150,7 @@ public class ChannelAccounts {
     }
 
     private String channelOf(AccountRows.Row r) {
-        return connectors.of(r.kind()).map(c -> c.traits().channel()).orElse(r.kind());
+        return connectors.of(r.kind()).map(c -> c.channel(r.settings())).orElse(r.kind());
     }
 
     private static String requireName(String name) {

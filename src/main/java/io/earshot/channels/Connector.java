@@ -15,8 +15,16 @@ public interface Connector {
     /** The account kind, as in the API ({@code "email"}). */
     String kind();
 
-    /** The channel this kind's messages are on, with its traits. */
+    /**
+     * The channel this kind's messages are on, with its traits; for a kind whose accounts each choose their channel
+     * (a webhook source), the traits of its default channel.
+     */
     ChannelTraits traits();
+
+    /** The channel an account of this kind with {@code settings} puts its messages on; the kind's own by default. */
+    default String channel(java.util.Map<String, String> settings) {
+        return traits().channel();
+    }
 
     /** The settings an account of this kind takes. */
     List<Setting> settings();

@@ -1,0 +1,140 @@
+package io.earshot.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * {@code /admin/channels} in Chromium: an admin adds a webhook source through the form (a refusal is explained and the
+ * typed settings stay), sees it with its health, checks its connection, changes it without retyping its secret,
+ * pauses, resumes and deletes it; no secret is ever in the page.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "earshot.admin-token=" + ChannelsBrowserTest.ADMIN,
+        "earshot.admin-password=" + ChannelsBrowserTest.ADMIN_PASSWORD,
+        "earshot.secret-key=channels-browser-secret-key-32-chars-long",
+        "earshot.channels.webhook.private-addresses=true",
+        "earshot.test.database=channels_page"})
+class ChannelsBrowserTest extends BrowserTests {
+
+    static final String ADMIN = "channels-admin-token";
+    static final String ADMIN_PASSWORD = "channels-admin-password";
+    static final String SECRET = "form-typed-signing-secret-4711";
+
+    WebDriverWait waiting(int seconds) {
+        return new WebDriverWait(browser, Duration.ofSeconds(seconds));
+    }
+
+    String notice() {
+        return waiting(5).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[role=status].notice"))).getText();
+    }
+
+    void assertNoSecretInThePage() {
+        assertThat(browser.getPageSource()).doesNotContain(SECRET).doesNotContain("short-one");
+    }
+
+    int hook(String account, String text) throws Exception {
+        String body = "{\"externalId\":\"" + run + "-" + text.hashCode() + "\",\"direction\":\"inbound\",\"author\":{\"handle\":\"ana-"
+                + run + "\"},\"text\":\"" + text + "\",\"createdAt\":\"" + Instant.now().minusSeconds(1) + "\"}";
+        String ts = Long.toString(Instant.now().getEpochSecond());
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        String signature = "sha256=" + HexFormat.of().formatHex(mac.doFinal((ts + "." + body).getBytes(StandardCharsets.UTF_8)));
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url("/hooks/" + account)))
+                .header("Content-Type", "application/json").header("X-Earshot-Timestamp", ts)
+                .header("X-Earshot-Delivery", run + "-" + text.hashCode()).header("X-Earshot-Signature", signature)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()).statusCode();
+    }
+
+    @Test
+    void anAdminAddsAWebhookSourceSeesItsHealthChecksItPausesItAndNeverSeesItsSecret() throws Exception {
+        browser.get(url("/login"));
+        browser.findElement(By.id("email")).sendKeys("admin@earshot.local");
+        browser.findElement(By.id("password")).sendKeys(ADMIN_PASSWORD);
+        browser.findElement(By.id("sign-in")).click();
+        waiting(10).until(ExpectedConditions.urlContains("/inbox"));
+        browser.findElement(By.linkText("Admin")).click();
+        waiting(5).until(ExpectedConditions.presenceOfElementLocated(By.id("channels-link"))).click();
+        waiting(5).until(ExpectedConditions.urlContains("/admin/channels"));
+        assertThat(browser.findElement(By.cssSelector(".chosen-kind")).getText()).isEqualTo("webhook");
+        assertThat(browser.findElement(By.id("c-signingSecret")).getAttribute("type")).isEqualTo("password");
+
+        // a secret too short: the refusal names it, the typed settings stay, the secret does not
+        String name = "Shop " + run;
+        browser.findElement(By.id("c-name")).sendKeys(name);
+        browser.findElement(By.id("c-channel")).sendKeys("review");
+        browser.findElement(By.id("c-replyUrl")).sendKeys("http://127.0.0.1:9/replies");
+        browser.findElement(By.id("c-signingSecret")).sendKeys("short-one");
+        browser.findElement(By.id("save-account")).click();
+        String problem = waiting(5).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[role=alert]"))).getText();
+        assertThat(problem).contains("signingSecret").contains("16");
+        assertThat(browser.findElement(By.id("c-name")).getAttribute("value")).isEqualTo(name);
+        assertThat(browser.findElement(By.id("c-channel")).getAttribute("value")).isEqualTo("review");
+        assertThat(browser.findElement(By.id("c-signingSecret")).getAttribute("value")).isEmpty();
+        assertNoSecretInThePage();
+
+        browser.findElement(By.id("c-signingSecret")).sendKeys(SECRET);
+        browser.findElement(By.id("save-account")).click();
+        assertThat(notice()).contains("Account " + name + " added");
+        assertNoSecretInThePage();
+        WebElement row = browser.findElement(By.xpath("//tr[contains(@class,'account')][.//strong[text()='" + name + "']]"));
+        String id = row.findElement(By.cssSelector(".id")).getText();
+        assertThat(row.findElement(By.cssSelector(".kind")).getText()).isEqualTo("webhook");
+        assertThat(row.findElement(By.cssSelector(".channel")).getText()).isEqualTo("review");
+        assertThat(row.findElement(By.cssSelector(".status")).getText()).isEqualTo("active");
+        assertThat(row.findElement(By.cssSelector(".last-success")).getText()).isEqualTo("never");
+
+        // a signed post shows on its health
+        assertThat(hook(id, "Five stars, but the box was wet")).isEqualTo(200);
+        browser.navigate().refresh();
+        assertThat(browser.findElement(By.cssSelector("#account-" + id + " .last-success")).getText()).endsWith("UTC");
+
+        // check connection answers in place
+        browser.findElement(By.cssSelector("#account-" + id + " .check-button")).click();
+        waiting(10).until(ExpectedConditions.textToBePresentInElementLocated(By.id("check-" + id), "Works"));
+        assertThat(browser.findElement(By.id("check-" + id)).getText()).contains("/hooks/" + id).contains("127.0.0.1");
+        screenshot("admin-channels");
+        assertNoSecretInThePage();
+
+        // changing the account without typing the secret keeps it: a post signed with it still gets in
+        browser.findElement(By.cssSelector("#account-" + id + " .edit-link")).click();
+        waiting(5).until(ExpectedConditions.urlContains("edit=" + id));
+        assertThat(browser.findElement(By.id("c-signingSecret")).getAttribute("value")).isEmpty();
+        assertThat(browser.findElement(By.id("c-signingSecret")).getAttribute("placeholder")).contains("leave empty to keep");
+        assertNoSecretInThePage();
+        browser.findElement(By.id("c-name")).clear();
+        browser.findElement(By.id("c-name")).sendKeys(name + " renamed");
+        browser.findElement(By.id("save-account")).click();
+        assertThat(notice()).contains(name + " renamed");
+        assertThat(hook(id, "Still signed with the kept secret")).isEqualTo(200);
+
+        browser.findElement(By.cssSelector("#account-" + id + " .pause-button")).click();
+        assertThat(notice()).contains("paused");
+        assertThat(browser.findElement(By.cssSelector("#account-" + id + " .status")).getText()).isEqualTo("paused");
+        assertThat(hook(id, "While paused")).isEqualTo(404);
+        browser.findElement(By.cssSelector("#account-" + id + " .resume-button")).click();
+        assertThat(notice()).contains("resumed");
+
+        browser.findElement(By.cssSelector("#account-" + id + " .delete-button")).click();
+        browser.findElement(By.cssSelector("#account-" + id + " .delete-confirm")).click();
+        assertThat(notice()).contains("deleted");
+        assertThat(browser.findElements(By.id("account-" + id))).isEmpty();
+        assertNoSecretInThePage();
+    }
+}
