@@ -16,6 +16,7 @@ import jakarta.mail.Transport;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -50,11 +51,11 @@ class EmailConnector implements Connector {
 
     private final MailReader reader = new MailReader();
     private final EmailOriginals originals;
-    private final ConversationQueries queries;
+    private final ObjectProvider<ConversationQueries> queries; // lazily: the queries need the channel traits, from us
     private final SmtpOut out;
     private final Clock clock;
 
-    EmailConnector(EmailOriginals originals, ConversationQueries queries, Clock clock) {
+    EmailConnector(EmailOriginals originals, ObjectProvider<ConversationQueries> queries, Clock clock) {
         this.originals = originals;
         this.queries = queries;
         this.clock = clock;
@@ -112,7 +113,7 @@ class EmailConnector implements Connector {
 
     @Override
     public Optional<SourceTask> newTask(AccountSettings account) {
-        return Optional.of(new ImapTask(reader, originals, ids -> queries.storedExternalIds("email", ids), clock));
+        return Optional.of(new ImapTask(reader, originals, ids -> queries.getObject().storedExternalIds("email", ids), clock));
     }
 
     @Override

@@ -101,6 +101,9 @@ record Mailbox(long accountId, String imapHost, int imapPort, String imapSecurit
         if ("ssl".equals(security)) {
             p.setProperty("mail." + protocol + ".ssl.checkserveridentity", "true");
         }
+        if (protocol.startsWith("imap")) {
+            p.setProperty("mail." + protocol + ".partialfetch", "false"); // one FETCH per mail, not 16 KB pieces
+        }
         if (protocol.startsWith("smtp")) {
             p.setProperty("mail." + protocol + ".auth", password == null ? "false" : "true");
             p.setProperty("mail." + protocol + ".from", address);

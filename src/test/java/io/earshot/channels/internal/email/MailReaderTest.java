@@ -102,6 +102,26 @@ class MailReaderTest {
     }
 
     @Test
+    void aTenMegabyteAttachmentIsListedAndReadBackWhole() throws Exception {
+        byte[] pdf = new byte[10 * 1024 * 1024];
+        new java.util.Random(7).nextBytes(pdf);
+        String raw = "From: a@b.example\nMessage-ID: <big@b.example>\nMIME-Version: 1.0\nContent-Type: multipart/mixed; "
+                + "boundary=B\n\n--B\nContent-Type: text/plain\n\nsee attached\n--B\nContent-Type: application/pdf\n"
+                + "Content-Disposition: attachment; filename=\"big.pdf\"\nContent-Transfer-Encoding: base64\n\n"
+                + java.util.Base64.getMimeEncoder().encodeToString(pdf).replace("\r\n", "\n") + "\n--B--\n";
+        byte[] bytes = raw.replace("\n", "\r\n").getBytes(StandardCharsets.US_ASCII);
+        MailReader.Mail m = reader.read(bytes, 1, RECEIVED);
+        assertThat(m.text()).isEqualTo("see attached");
+        MailParts parts = new MailParts();
+        assertThat(parts.list(bytes)).singleElement().satisfies(a -> {
+            assertThat(a.name()).isEqualTo("big.pdf");
+            assertThat(a.size()).isEqualTo(pdf.length);
+        });
+        assertThat(parts.file(bytes, 0).orElseThrow().bytes()).isEqualTo(pdf);
+        assertThat(parts.file(bytes, 1)).isEmpty();
+    }
+
+    @Test
     void replyHeadersCannotBeInjectedAndSubjectsGetOneRe() {
         assertThat(SmtpOut.subject("Re: My order")).isEqualTo("Re: My order");
         assertThat(SmtpOut.subject("My order")).isEqualTo("Re: My order");
