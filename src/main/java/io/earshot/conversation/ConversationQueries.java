@@ -293,6 +293,24 @@ public class ConversationQueries {
         }).toList();
     }
 
+    /** Which of {@code externalIds} are stored on {@code channel}: a connector threads a reply by the parent it knows. */
+    public java.util.Set<String> storedExternalIds(String channel, java.util.Collection<String> externalIds) {
+        if (externalIds.isEmpty()) {
+            return java.util.Set.of();
+        }
+        return new java.util.HashSet<>(jdbc.queryForList("select external_id from message where channel = ? "
+                + "and external_id = any (?)", String.class, channel, externalIds.toArray(String[]::new)));
+    }
+
+    /** Where a stored message came from: its channel, external id and account (null when it came through the API). */
+    public record MessageSource(String channel, String externalId, Long accountId) {
+    }
+
+    public Optional<MessageSource> source(long messageId) {
+        return jdbc.query("select channel, external_id, account_id from message where id = ?", (rs, n) ->
+                new MessageSource(rs.getString(1), rs.getString(2), Sql.longOrNull(rs, "account_id")), messageId).stream().findFirst();
+    }
+
     /** A message the company sent on a conversation, briefly. */
     public record SentMessage(long messageId, String authorHandle, Instant at) {
     }
