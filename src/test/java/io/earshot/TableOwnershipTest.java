@@ -29,7 +29,7 @@ class TableOwnershipTest {
             Map.entry("customer", "conversation"), Map.entry("customer_identity", "conversation"),
             Map.entry("conversation", "conversation"), Map.entry("conversation_event", "conversation"),
             Map.entry("message", "conversation"), Map.entry("outbox", "conversation"),
-            Map.entry("channel_account", "channels"),
+            Map.entry("channel_account", "channels"), Map.entry("chat_visitor", "channels"), Map.entry("chat_line", "channels"),
             Map.entry("canned_response", "conversation"),
             Map.entry("commitment", "followup"), Map.entry("sla_breach", "followup"), Map.entry("sla_policy", "followup"),
             Map.entry("csat", "followup"),
