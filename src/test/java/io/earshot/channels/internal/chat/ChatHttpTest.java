@@ -36,7 +36,7 @@ import tools.jackson.databind.JsonNode;
         "earshot.test.database=chat_http", "earshot.admin-token=" + ChatHttpTest.ADMIN, "earshot.clock=manual",
         "earshot.classify.detect-language=false", "earshot.secret-key=chat-http-test-secret-key-of-32-chars-at-least",
         "earshot.chat.visitor-messages=5", "earshot.chat.visitor-window=10s",
-        "earshot.chat.address-messages=100000", "earshot.chat.address-visitors=100000"})
+        "earshot.chat.address-messages=100000", "earshot.chat.address-visitors=40", "earshot.chat.visitors-window=1h"})
 class ChatHttpTest {
 
     static final String ADMIN = "chat-http-admin";
@@ -289,6 +289,20 @@ class ChatHttpTest {
         moveClock(Duration.ofSeconds(10));
         assertThat(say(account, token, run + " later", "later").statusCode()).as("refilled").isEqualTo(201);
         assertThat(say(account, token, "x".repeat(5001), "long").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void oneAddressMayStartOnlySoManyChatsAnHour() {
+        long account = chatAccount(Map.of());
+        HttpResponse<String> last = null;
+        for (int i = 0; i <= 40 && (last == null || last.statusCode() == 201); i++) {
+            last = start(account, SHOP, null, null);
+        }
+        assertThat(last.statusCode()).as(last.body()).isEqualTo(429);
+        assertThat(last.headers().firstValue("Retry-After").map(Long::parseLong).orElse(0L)).isBetween(1L, 3600L);
+        assertThat(json(last).get("error").get("code").asString()).isEqualTo("too_many_requests");
+        moveClock(Duration.ofHours(1)); // refilled, for the other tests
+        assertThat(start(account, SHOP, null, null).statusCode()).isEqualTo(201);
     }
 
     @Test
