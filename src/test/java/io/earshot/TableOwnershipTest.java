@@ -30,7 +30,7 @@ class TableOwnershipTest {
             Map.entry("conversation", "conversation"), Map.entry("conversation_event", "conversation"),
             Map.entry("message", "conversation"), Map.entry("outbox", "conversation"),
             Map.entry("channel_account", "channels"), Map.entry("inbound_delivery", "channels"),
-            Map.entry("email_original", "channels"),
+            Map.entry("email_original", "channels"), Map.entry("chat_visitor", "channels"), Map.entry("chat_line", "channels"),
             Map.entry("canned_response", "conversation"),
             Map.entry("commitment", "followup"), Map.entry("sla_breach", "followup"), Map.entry("sla_policy", "followup"),
             Map.entry("csat", "followup"),
