@@ -46,9 +46,12 @@ class ConversationPage {
     private final Presence presence;
     private final CurrentAgent current;
     private final io.earshot.platform.Agents agents;
+    private final ReplyRoutes routes;
 
     ConversationPage(io.earshot.platform.Agents agents, ConversationQueries conversations, ConversationService service,
-                     Commitments commitments, CannedResponses canned, Teams teams, Presence presence, CurrentAgent current) {
+                     Commitments commitments, CannedResponses canned, Teams teams, Presence presence, CurrentAgent current,
+                     ReplyRoutes routes) {
+        this.routes = routes;
         this.conversations = conversations;
         this.service = service;
         this.commitments = commitments;
@@ -60,8 +63,12 @@ class ConversationPage {
     }
 
     @GetMapping("/conversations/{id}")
-    String show(@PathVariable String id, Principal principal, Model model, HttpServletResponse response) {
+    String show(@PathVariable String id, @RequestParam(required = false) String replyTo, Principal principal, Model model,
+                HttpServletResponse response) {
         Agent agent = current.of(principal);
+        if (replyTo != null && !replyTo.isBlank() && !model.containsAttribute("replyTo")) {
+            model.addAttribute("replyTo", replyTo);
+        }
         if (!fill(model, id, agent)) {
             response.setStatus(HttpStatus.NOT_FOUND.value());
             return "not-found";
@@ -93,12 +100,16 @@ class ConversationPage {
         if (!model.containsAttribute("draft")) {
             model.addAttribute("draft", "");
         }
+        model.addAttribute("routes", routes.options(detail.routes(), (String) model.getAttribute("replyTo")));
+        model.addAttribute("attachments", routes.attachments(messages));
+        model.addAttribute("accountNames", routes.accountNames(messages));
         return true;
     }
 
     /** The composer filled with a canned response for this customer. */
     @GetMapping("/conversations/{id}/compose")
-    String compose(@PathVariable String id, @RequestParam(required = false) String canned, Principal principal, Model model) {
+    String compose(@PathVariable String id, @RequestParam(required = false) String canned,
+                   @RequestParam(required = false) String replyTo, Principal principal, Model model) {
         Agent agent = current.of(principal);
         ConversationView c = conversations.one(Ids.require(id, "conversation"))
                 .orElseThrow(() -> io.earshot.platform.EarshotException.notFound("conversation", Ids.shown(id)));
@@ -115,7 +126,9 @@ class ConversationPage {
         model.addAttribute("draft", text);
         model.addAttribute("cannedId", cannedId);
         model.addAttribute("canned", this.canned.forTeam(teams.teamOf(agent.id()).map(Team::id).orElse(null)));
-        model.addAttribute("seen", conversations.detail(id).messages().stream().reduce((a, b) -> b).map(m -> m.id()).orElse(""));
+        ConversationDetail detail = conversations.detail(id);
+        model.addAttribute("seen", detail.messages().stream().reduce((a, b) -> b).map(m -> m.id()).orElse(""));
+        model.addAttribute("routes", routes.options(detail.routes(), replyTo));
         return "conversation :: composer";
     }
 
@@ -162,6 +175,19 @@ class ConversationPage {
         } catch (EarshotException e) {
             flash.addFlashAttribute("problem", e.getMessage());
             flash.addFlashAttribute("draft", text);
+            flash.addFlashAttribute("replyTo", answering == null ? "" : answering);
+        }
+        return "redirect:/conversations/" + id;
+    }
+
+    /** Tries a failed delivery again (the retry button beside a reply that did not reach the customer). */
+    @PostMapping("/conversations/{id}/messages/{messageId}/retry")
+    String retry(@PathVariable String id, @PathVariable String messageId, Principal principal, RedirectAttributes flash) {
+        try {
+            service.retryDelivery(id, messageId, current.of(principal));
+            flash.addFlashAttribute("notice", "Delivery tried again.");
+        } catch (EarshotException e) {
+            flash.addFlashAttribute("problem", e.getMessage());
         }
         return "redirect:/conversations/" + id;
     }

@@ -2,16 +2,8 @@ package io.earshot.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -51,15 +43,7 @@ class ChannelsBrowserTest extends BrowserTests {
     int hook(String account, String text) throws Exception {
         String body = "{\"externalId\":\"" + run + "-" + text.hashCode() + "\",\"direction\":\"inbound\",\"author\":{\"handle\":\"ana-"
                 + run + "\"},\"text\":\"" + text + "\",\"createdAt\":\"" + Instant.now().minusSeconds(1) + "\"}";
-        String ts = Long.toString(Instant.now().getEpochSecond());
-        Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-        String signature = "sha256=" + HexFormat.of().formatHex(mac.doFinal((ts + "." + body).getBytes(StandardCharsets.UTF_8)));
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url("/hooks/" + account)))
-                .header("Content-Type", "application/json").header("X-Earshot-Timestamp", ts)
-                .header("X-Earshot-Delivery", run + "-" + text.hashCode()).header("X-Earshot-Signature", signature)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()).statusCode();
+        return io.earshot.SignedPost.send(url(""), account, SECRET, run + "-" + text.hashCode(), body);
     }
 
     @Test
@@ -72,6 +56,11 @@ class ChannelsBrowserTest extends BrowserTests {
         browser.findElement(By.linkText("Admin")).click();
         waiting(5).until(ExpectedConditions.presenceOfElementLocated(By.id("channels-link"))).click();
         waiting(5).until(ExpectedConditions.urlContains("/admin/channels"));
+        assertThat(new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("c-kind"))).getOptions())
+                .extracting(WebElement::getText).contains("chat", "email", "webhook");
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("c-kind"))).selectByValue("webhook");
+        browser.findElement(By.cssSelector(".kind-picker button")).click();
+        waiting(5).until(ExpectedConditions.urlContains("kind=webhook"));
         assertThat(browser.findElement(By.cssSelector(".chosen-kind")).getText()).isEqualTo("webhook");
         assertThat(browser.findElement(By.id("c-signingSecret")).getAttribute("type")).isEqualTo("password");
 
