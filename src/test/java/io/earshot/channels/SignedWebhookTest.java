@@ -46,11 +46,14 @@ import tools.jackson.databind.JsonNode;
         "earshot.admin-token=" + SignedWebhookTest.ADMIN,
         "earshot.secret-key=hooks-test-secret-key-of-at-least-32-chars",
         "earshot.channels.webhook.private-addresses=true", // the fake receiver listens on 127.0.0.1
-        "earshot.outbox.poll=100ms"})
+        "earshot.outbox.poll=100ms",
+        "earshot.channels.webhook.timeout=1s"})
 class SignedWebhookTest {
 
     static final String ADMIN = "hooks-admin-token";
     static final String SECRET = "shop-signing-secret-0123456789";
+    /** An answer of the fake receiver: takes the reply, then answers 200 only after Earshot's timeout. */
+    static final int SLOW_OK = 0;
     private static final AtomicInteger SEQ = new AtomicInteger();
 
     /** What the fake receiver got: its path, headers and body, and what it answered. */
@@ -80,10 +83,18 @@ class SignedWebhookTest {
             String path = exchange.getRequestURI().getPath();
             String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
             int n = seen.computeIfAbsent(path + "|" + key, k -> new AtomicInteger()).incrementAndGet();
-            int status = answers.getOrDefault(path, i -> 200).apply(n);
+            int planned = answers.getOrDefault(path, i -> 200).apply(n);
+            int status = planned == SLOW_OK ? 200 : planned;
             received.add(new Received(path, key, exchange.getRequestHeaders().getFirst("X-Earshot-Timestamp"),
                     exchange.getRequestHeaders().getFirst("X-Earshot-Signature"),
                     new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8), status, Instant.now()));
+            if (planned == SLOW_OK) {
+                try {
+                    Thread.sleep(2500); // accepted, but answers after Earshot stopped waiting (timeout 1s)
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             if (status == 429) {
                 exchange.getResponseHeaders().add("Retry-After", "3");
             }
@@ -94,6 +105,7 @@ class SignedWebhookTest {
             }
             exchange.close();
         });
+        receiver.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
         receiver.start();
     }
 
@@ -378,6 +390,15 @@ class SignedWebhookTest {
         assertThat(got.stream().map(Received::idempotencyKey).distinct()).as("the receiver dedups on one key").hasSize(1);
         Thread.sleep(3000); // no third attempt comes
         assertThat(at("/flaky-" + run)).hasSize(2);
+    }
+
+    @Test
+    void aReceiverThatTookTheReplyButAnsweredTooLateGetsItAgainUnderTheSameKeySoItShowsItOnce() throws Exception {
+        List<Received> got = sentAtTheSecondCall("/slow-" + run, SLOW_OK);
+        assertThat(got.get(1).idempotencyKey()).isEqualTo(got.get(0).idempotencyKey());
+        assertThat(got.get(1).body()).isEqualTo(got.get(0).body());
+        Thread.sleep(3000); // no third attempt comes
+        assertThat(at("/slow-" + run)).hasSize(2);
     }
 
     @Test
