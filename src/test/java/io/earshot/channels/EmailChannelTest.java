@@ -247,37 +247,40 @@ class EmailChannelTest {
     }
 
     @Test
-    @org.junit.jupiter.api.Disabled("open: GreenMail closes the folder on the first fetch of this multipart mail with a "
-            + "3 MB attachment (FolderClosedException) and the restarted task then stalls; reading, HTML and a 10 MB "
-            + "attachment are covered by MailReaderTest meanwhile")
     void hostileHtmlAndALargeAttachmentAreHandled() throws Exception {
-        Box box = mailbox(Map.of("timeout", "30")); // GreenMail takes a few seconds to serve 14 MB
-        String eve = customer("eve");
-        byte[] pdf = randomBytes(3 * 1024 * 1024); // 10 MB: MailReaderTest (GreenMail's IMAP serves 14 MB too slowly here)
-        String html = "<html><head><style>p{color:red}</style><script>alert('x')</script></head><body onload=\"steal()\">"
-                + "<p>Invoice <b>attached</b></p><a href=\"javascript:alert(1)\">click</a> "
-                + "<a href=\"https://shop.example/i/9\">portal</a><img src=x onerror=\"alert(2)\"></body></html>";
-        deliver(box, raw(eve, box.address(), "eve-" + run + "@customer.example", "Invoice",
-                "Content-Type: multipart/mixed; boundary=\"B1\"\n", "--B1\nContent-Type: text/html; charset=utf-8\n\n" + html
-                        + "\n--B1\nContent-Type: application/pdf; name=\"invoice.pdf\"\nContent-Disposition: attachment; "
-                        + "filename=\"invoice.pdf\"\nContent-Transfer-Encoding: base64\n\n" + base64(pdf) + "\n--B1--\n"));
-        JsonNode m = messages(conversationWith(eve, 1)).get(0);
-        assertThat(m.get("text").asString()).contains("Invoice attached", "click", "portal (https://shop.example/i/9)")
-                .doesNotContain("<", ">", "alert", "javascript", "steal", "color");
-        String id = m.get("id").asString();
-        JsonNode list = http.get("/api/v1/messages/" + id + "/attachments", agentToken).body().get("items");
-        assertThat(list).hasSize(1);
-        assertThat(list.get(0).get("name").asString()).isEqualTo("invoice.pdf");
-        assertThat(list.get(0).get("type").asString()).isEqualTo("application/pdf");
-        assertThat(list.get(0).get("size").asLong()).isEqualTo(pdf.length);
-        HttpResponse<byte[]> file = download("/api/v1/messages/" + id + "/attachments/0");
-        assertThat(file.statusCode()).isEqualTo(200);
-        assertThat(file.headers().firstValue("Content-Type")).hasValue("application/octet-stream");
-        assertThat(file.headers().firstValue("Content-Disposition").orElse("")).startsWith("attachment;").contains("invoice.pdf");
-        assertThat(file.body()).isEqualTo(pdf);
-        assertThat(download("/api/v1/messages/" + id + "/attachments/1").statusCode()).isEqualTo(404);
-        Thread.sleep(1500);
-        assertThat(messages(conversationWith(eve, 1))).as("stored once").hasSize(1);
+        try (TcpProxy imap = new TcpProxy(mail.getImap().getPort())) {
+            // 10 MB, as the product asks: 14 MB of base64, which GreenMail serves in about a second when fetched whole
+            byte[] pdf = randomBytes(10 * 1024 * 1024);
+            String html = "<html><head><style>p{color:red}</style><script>alert('x')</script></head><body onload=\"steal()\">"
+                    + "<p>Invoice <b>attached</b></p><a href=\"javascript:alert(1)\">click</a> "
+                    + "<a href=\"https://shop.example/i/9\">portal</a><img src=x onerror=\"alert(2)\"></body></html>";
+            imap.cutNextConnectionAfter(5_000_000); // the first fetch drops a third of the way into the mail
+            // a read timeout of some seconds: GreenMail writes nothing while it renders 14 MB for the FETCH
+            Box box = mailbox(Map.of("imapPort", Integer.toString(imap.port()), "timeout", "10"));
+            String eve = customer("eve");
+            deliver(box, raw(eve, box.address(), "eve-" + run + "@customer.example", "Invoice",
+                    "Content-Type: multipart/mixed; boundary=\"B1\"\n", "--B1\nContent-Type: text/html; charset=utf-8\n\n" + html
+                            + "\n--B1\nContent-Type: application/pdf; name=\"invoice.pdf\"\nContent-Disposition: attachment; "
+                            + "filename=\"invoice.pdf\"\nContent-Transfer-Encoding: base64\n\n" + base64(pdf) + "\n--B1--\n"));
+            JsonNode m = messages(conversationWith(eve, 1)).get(0);
+            assertThat(imap.connections()).as("the dropped connection was replaced").isGreaterThanOrEqualTo(2);
+            assertThat(m.get("text").asString()).contains("Invoice attached", "click", "portal (https://shop.example/i/9)")
+                    .doesNotContain("<", ">", "alert", "javascript", "steal", "color");
+            String id = m.get("id").asString();
+            JsonNode list = http.get("/api/v1/messages/" + id + "/attachments", agentToken).body().get("items");
+            assertThat(list).hasSize(1);
+            assertThat(list.get(0).get("name").asString()).isEqualTo("invoice.pdf");
+            assertThat(list.get(0).get("type").asString()).isEqualTo("application/pdf");
+            assertThat(list.get(0).get("size").asLong()).isEqualTo(pdf.length);
+            HttpResponse<byte[]> file = download("/api/v1/messages/" + id + "/attachments/0");
+            assertThat(file.statusCode()).isEqualTo(200);
+            assertThat(file.headers().firstValue("Content-Type")).hasValue("application/octet-stream");
+            assertThat(file.headers().firstValue("Content-Disposition").orElse("")).startsWith("attachment;").contains("invoice.pdf");
+            assertThat(file.body()).isEqualTo(pdf);
+            assertThat(download("/api/v1/messages/" + id + "/attachments/1").statusCode()).isEqualTo(404);
+            Thread.sleep(1500);
+            assertThat(messages(conversationWith(eve, 1))).as("stored once").hasSize(1);
+        }
     }
 
     @Test

@@ -13,9 +13,9 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * A test TCP proxy in front of a mail server that can misbehave once: cut the next connection after some bytes
  * from the server (a connection dropped mid-fetch), or withhold the server's answer to the end of the next DATA
- * (the server accepted the mail, the client never hears it and times out).
+ * (the server accepted the mail, the client never hears it and times out). It counts what the servers sent.
  */
-final class TcpProxy implements AutoCloseable {
+public final class TcpProxy implements AutoCloseable {
 
     private static final byte[] END_OF_DATA = "\r\n.\r\n".getBytes(StandardCharsets.US_ASCII);
 
@@ -24,8 +24,9 @@ final class TcpProxy implements AutoCloseable {
     private final AtomicLong cutNextAfter = new AtomicLong(-1);
     private final AtomicBoolean withholdNext = new AtomicBoolean();
     private final AtomicLong connections = new AtomicLong();
+    private final AtomicLong fromServer = new AtomicLong();
 
-    TcpProxy(int target) throws IOException {
+    public TcpProxy(int target) throws IOException {
         this.target = target;
         this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         Thread t = new Thread(this::accept, "tcp-proxy-" + target);
@@ -33,15 +34,20 @@ final class TcpProxy implements AutoCloseable {
         t.start();
     }
 
-    int port() {
+    public int port() {
         return server.getLocalPort();
     }
 
-    long connections() {
+    public long connections() {
         return connections.get();
     }
 
-    void cutNextConnectionAfter(long serverBytes) {
+    /** The bytes the server sent through the proxy, on all connections. */
+    public long fromServer() {
+        return fromServer.get();
+    }
+
+    public void cutNextConnectionAfter(long serverBytes) {
         cutNextAfter.set(serverBytes);
     }
 
@@ -58,16 +64,17 @@ final class TcpProxy implements AutoCloseable {
                 long cut = cutNextAfter.getAndSet(-1);
                 boolean withhold = withholdNext.getAndSet(false);
                 AtomicBoolean withholding = new AtomicBoolean();
-                pump(client, upstream, -1, withhold ? withholding : null, null);
-                pump(upstream, client, cut, null, withholding);
+                pump(client, upstream, -1, withhold ? withholding : null, null, null);
+                pump(upstream, client, cut, null, withholding, fromServer);
             } catch (IOException e) {
                 return;
             }
         }
     }
 
-    /** Copies {@code from} to {@code to}; may watch for the end of DATA, drop what the server says, or cut. */
-    private static void pump(Socket from, Socket to, long cutAfter, AtomicBoolean watchData, AtomicBoolean drop) {
+    /** Copies {@code from} to {@code to}; may watch for the end of DATA, drop what the server says, cut, or count. */
+    private static void pump(Socket from, Socket to, long cutAfter, AtomicBoolean watchData, AtomicBoolean drop,
+                             AtomicLong counted) {
         Thread t = new Thread(() -> {
             byte[] buf = new byte[8192];
             byte[] tail = new byte[0];
@@ -85,6 +92,9 @@ final class TcpProxy implements AutoCloseable {
                         tail = java.util.Arrays.copyOfRange(seen, Math.max(0, seen.length - 4), seen.length);
                     }
                     total += n;
+                    if (counted != null) {
+                        counted.addAndGet(n);
+                    }
                     if (cutAfter >= 0 && total > cutAfter) {
                         break;
                     }

@@ -30,16 +30,32 @@ public class EmailOriginals {
         this.maxStored = maxStored.toBytes();
     }
 
+    /** The largest mail kept whole, in bytes ({@code earshot.email.max-stored-size}). */
+    long maxStored() {
+        return maxStored;
+    }
+
     void save(long accountId, String externalId, byte[] raw, Instant received) {
-        byte[] kept = raw;
-        boolean whole = raw.length <= maxStored;
-        if (!whole) {
+        if (raw.length > maxStored) {
             log.warn("account {}: mail {} is {} bytes, over earshot.email.max-stored-size ({} bytes): its headers and text are "
                     + "kept, its attachments are not", accountId, externalId, raw.length, maxStored);
-            kept = headersWithNote(raw);
+            insert(accountId, externalId, headersWithNote(raw, raw.length), raw.length, false, received);
+            return;
         }
+        insert(accountId, externalId, raw, raw.length, true, received);
+    }
+
+    /**
+     * Keeps only the headers of a mail of {@code size} bytes that was too large to fetch whole (its size, as the server
+     * gave it, is over the limit; the caller logged that), with a note in place of the body.
+     */
+    void saveHeaders(long accountId, String externalId, byte[] headers, long size, Instant received) {
+        insert(accountId, externalId, headersWithNote(headers, size), size, false, received);
+    }
+
+    private void insert(long accountId, String externalId, byte[] kept, long size, boolean whole, Instant received) {
         jdbc.update("insert into email_original (account_id, external_id, raw, size, whole, received_at) values (?, ?, ?, ?, ?, ?) "
-                + "on conflict (account_id, external_id) do nothing", accountId, externalId, kept, raw.length, whole,
+                + "on conflict (account_id, external_id) do nothing", accountId, externalId, kept, size, whole,
                 received.toEpochMilli());
     }
 
@@ -49,7 +65,8 @@ public class EmailOriginals {
                 accountId, externalId).stream().findFirst();
     }
 
-    private byte[] headersWithNote(byte[] raw) {
+    /** The header block of {@code raw} (a whole mail, or its header block with the blank line after it) with a note that the mail was {@code size} bytes. */
+    private byte[] headersWithNote(byte[] raw, long size) {
         String text = new String(raw, 0, (int) Math.min(raw.length, 256 * 1024), StandardCharsets.ISO_8859_1);
         int end = text.indexOf("\r\n\r\n");
         if (end < 0) {
@@ -57,7 +74,7 @@ public class EmailOriginals {
         }
         String headers = end < 0 ? "" : text.substring(0, end);
         headers = headers.replaceAll("(?im)^(content-type|content-transfer-encoding):.*(\\r?\\n[ \\t].*)*\\r?\\n?", "");
-        return (headers.strip() + "\r\nContent-Type: text/plain; charset=us-ascii\r\n\r\n[This mail was " + raw.length
+        return (headers.strip() + "\r\nContent-Type: text/plain; charset=us-ascii\r\n\r\n[This mail was " + size
                 + " bytes, larger than Earshot keeps (" + maxStored + " bytes): its body and attachments were not stored.]\r\n")
                 .getBytes(StandardCharsets.ISO_8859_1);
     }

@@ -6,17 +6,21 @@ import io.earshot.channels.SourceTask;
 import io.earshot.ingest.IncomingMessage;
 import jakarta.mail.FetchProfile;
 import jakarta.mail.Folder;
+import jakarta.mail.FolderClosedException;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Store;
 import jakarta.mail.UIDFolder;
+import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.Enumeration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -35,6 +39,8 @@ import org.slf4j.LoggerFactory;
  * the bytes), so what was stored is not stored again. With nothing new the task waits in IMAP IDLE where the server
  * offers it (woken at least every {@code pollEvery} and by {@link #stop()}), else sleeps {@code pollEvery}. A
  * connection that drops throws out of {@link #poll()}; the runtime starts a new task from the committed position.
+ * Each mail's RFC822.SIZE is fetched with its UID: one over {@code earshot.email.max-stored-size} is never fetched
+ * whole, only its headers and text parts.
  */
 final class ImapTask implements SourceTask {
 
@@ -114,6 +120,7 @@ final class ImapTask implements SourceTask {
         Message[] found = uids.getMessagesByUID(lastUid + 1, UIDFolder.MAXUID);
         FetchProfile fp = new FetchProfile();
         fp.add(UIDFolder.FetchProfileItem.UID);
+        fp.add(FetchProfile.Item.SIZE); // RFC822.SIZE: a mail over the size cap is not fetched whole
         f.fetch(found, fp);
         List<Message> fresh = new ArrayList<>(Arrays.stream(found).filter(m -> uid(uids, m) > lastUid)
                 .sorted(Comparator.comparingLong(m -> uid(uids, m))).toList());
@@ -137,20 +144,37 @@ final class ImapTask implements SourceTask {
         return new Polled(messages(mails), position(), fresh.size() - batch.size(), null);
     }
 
-    /** One mail read, its original kept; null when it is not a customer's mail (logged with the reason). */
+    /**
+     * One mail read, its original kept; null when it is not a customer's mail (logged with the reason). A mail whose
+     * RFC822.SIZE is over {@code earshot.email.max-stored-size} is never fetched whole (nor held in memory): its headers
+     * and text parts are fetched from its structure, and only its headers are kept as the original.
+     */
     private MailReader.Mail read(Message m, long uid) throws MessagingException, IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        m.writeTo(out); // a dropped connection throws here: nothing of this batch is stored, the next task fetches it again
-        byte[] raw = out.toByteArray();
+        long size = m.getSize();
+        boolean large = size > originals.maxStored();
+        byte[] raw;
+        if (large) {
+            log.warn("account {}: mail UID {} in {} is {} bytes, over earshot.email.max-stored-size ({} bytes): only its "
+                    + "headers and text are fetched and kept, its attachments are not", mailbox.accountId(), uid,
+                    mailbox.folder(), size, originals.maxStored());
+            raw = headers(m);
+        } else {
+            ByteArrayOutputStream out = new ByteArrayOutputStream(size > 0 ? (int) Math.min(size + 64, 1 << 30) : 8192);
+            m.writeTo(out); // a dropped connection throws here: nothing of this batch is stored, the next task fetches it again
+            raw = out.toByteArray();
+        }
         Instant received = received(m);
         MailReader.Mail mail;
         try {
-            mail = reader.read(raw, mailbox.accountId(), received);
+            mail = large ? reader.readStructure((MimeMessage) m, raw, mailbox.accountId(), received)
+                    : reader.read(raw, mailbox.accountId(), received);
         } catch (MessagingException | RuntimeException e) {
+            connected(m, uid);
             log.warn("account {}: mail UID {} in {} skipped: it cannot be read as a mail ({})", mailbox.accountId(), uid,
                     mailbox.folder(), e.toString());
             return null;
         }
+        connected(m, uid); // a part fetched from the server may have failed on a dropped connection: not stored half-read
         if (mail.kind() != MailReader.Kind.CUSTOMER) {
             log.info("account {}: mail UID {} ({}) is not a customer's message: {}", mailbox.accountId(), uid, mail.externalId(),
                     mail.reason());
@@ -160,8 +184,31 @@ final class ImapTask implements SourceTask {
             log.warn("account {}: mail UID {} ({}) skipped: it has no From address", mailbox.accountId(), uid, mail.externalId());
             return null;
         }
-        originals.save(mailbox.accountId(), mail.externalId(), raw, received);
+        if (large) {
+            originals.saveHeaders(mailbox.accountId(), mail.externalId(), raw, size, received);
+        } else {
+            originals.save(mailbox.accountId(), mail.externalId(), raw, received);
+        }
         return mail;
+    }
+
+    /** The header block of {@code m} as the server has it, with the blank line that ends it. */
+    private static byte[] headers(Message m) throws MessagingException {
+        StringBuilder b = new StringBuilder();
+        Enumeration<String> lines = ((MimeMessage) m).getAllHeaderLines();
+        while (lines.hasMoreElements()) {
+            b.append(lines.nextElement()).append("\r\n");
+        }
+        return b.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1);
+    }
+
+    /** Throws when the folder was closed (the connection dropped) while mail {@code uid} was read. */
+    private void connected(Message m, long uid) throws FolderClosedException {
+        Folder f = m.getFolder();
+        if (f != null && !f.isOpen()) {
+            throw new FolderClosedException(f, "the IMAP connection to " + mailbox.imapHost() + " was closed while mail UID "
+                    + uid + " was read");
+        }
     }
 
     private List<IncomingMessage> messages(List<MailReader.Mail> mails) {

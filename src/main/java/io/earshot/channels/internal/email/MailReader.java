@@ -66,7 +66,23 @@ final class MailReader {
 
     /** Reads {@code raw}, heard on {@code accountId} at {@code received}. */
     Mail read(byte[] raw, long accountId, Instant received) throws MessagingException {
-        MimeMessage m = parse(raw);
+        return read(parse(raw), raw, false, accountId, received);
+    }
+
+    /**
+     * Reads a mail too large to fetch whole from its headers and structure (an IMAP message: each part is fetched only
+     * when it is read): its text parts are read, up to {@value #MAX_STRUCTURED_TEXT} bytes each, and its attachments are
+     * listed with the size the server gives, never downloaded. {@code headers} (the header block) stands for the mail's
+     * bytes where a Message-ID is missing.
+     */
+    Mail readStructure(MimeMessage m, byte[] headers, long accountId, Instant received) throws MessagingException {
+        return read(m, headers, true, accountId, received);
+    }
+
+    /** The largest text part {@link #readStructure} fetches: more than {@link #MAX_TEXT} characters are cut anyway. */
+    static final int MAX_STRUCTURED_TEXT = 1024 * 1024;
+
+    private Mail read(MimeMessage m, byte[] raw, boolean structure, long accountId, Instant received) throws MessagingException {
         String messageId = MessageIds.bare(header(m, "Message-ID"));
         String externalId = messageId == null ? MessageIds.fallback(raw) : MessageIds.externalId(messageId);
         InternetAddress from = first(addresses(m, "From"));
@@ -98,7 +114,7 @@ final class MailReader {
             all.stream().map(MessageIds::bare).filter(r -> r != null).map(MessageIds::externalId)
                     .filter(r -> !parents.contains(r)).forEach(parents::add);
         }
-        Body body = new Body();
+        Body body = new Body(structure);
         walk(m, body, 0);
         String text = body.plain != null ? body.plain : body.html != null ? MailText.fromHtml(body.html) : "";
         text = MailText.trimmed(text);
@@ -116,14 +132,14 @@ final class MailReader {
 
     /** The attachments of a stored mail, in order. */
     List<Attachment> attachments(byte[] raw) throws MessagingException {
-        Body body = new Body();
+        Body body = new Body(false);
         walk(parse(raw), body, 0);
         return body.attachments;
     }
 
     /** Attachment {@code n} (from 0) of a stored mail: its name, type and bytes; null when there is none. */
     Download download(byte[] raw, int n) throws MessagingException, IOException {
-        Body body = new Body();
+        Body body = new Body(false);
         walk(parse(raw), body, 0);
         if (n < 0 || n >= body.parts.size()) {
             return null;
@@ -138,11 +154,17 @@ final class MailReader {
     }
 
     private static final class Body {
+        /** True: the part sizes are the server's (not decoded) and large text parts are not fetched. */
+        final boolean structure;
         String plain;
         String html;
         final List<Attachment> attachments = new ArrayList<>();
         final List<Part> parts = new ArrayList<>();
         final List<String> notes = new ArrayList<>();
+
+        Body(boolean structure) {
+            this.structure = structure;
+        }
     }
 
     private void walk(Part part, Body body, int depth) {
@@ -164,14 +186,18 @@ final class MailReader {
             }
             String filename = filename(part);
             boolean attachment = filename != null || Part.ATTACHMENT.equalsIgnoreCase(disposition(part));
-            if (!attachment && type.startsWith("text/plain") && body.plain == null) {
+            boolean text = !attachment && (type.startsWith("text/plain") && body.plain == null
+                    || type.startsWith("text/html") && body.html == null);
+            if (text && body.structure && part.getSize() > MAX_STRUCTURED_TEXT) {
+                body.notes.add("(a text part of " + part.getSize() + " bytes was too large to read)");
+            } else if (!attachment && type.startsWith("text/plain") && body.plain == null) {
                 body.plain = text(part);
             } else if (!attachment && type.startsWith("text/html") && body.html == null) {
                 body.html = text(part);
             } else if (attachment || !(type.startsWith("text/") || type.startsWith("message/delivery-status"))) {
                 body.parts.add(part);
                 body.attachments.add(new Attachment(filename == null ? "attachment-" + (body.attachments.size() + 1) : cut(clean(filename), 200),
-                        cut(clean(baseType(type)), 200), size(part)));
+                        cut(clean(baseType(type)), 200), body.structure ? part.getSize() : size(part)));
             }
         } catch (MessagingException | IOException | RuntimeException e) {
             body.notes.add("(a part of this mail could not be read: " + e.getClass().getSimpleName() + ")");
