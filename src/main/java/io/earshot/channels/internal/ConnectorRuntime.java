@@ -299,11 +299,17 @@ public class ConnectorRuntime implements SmartLifecycle {
 
         void stop(boolean releaseLease) {
             stopping = true;
-            try {
-                task.stop();
-            } catch (RuntimeException e) {
-                log.debug("stopping account {}'s task: {}", accountId, e.getMessage());
-            }
+            // on its own thread: a task may block in stop (closing an IMAP connection waits for a fetch in progress),
+            // and the supervisor must go on with the other accounts
+            Thread stopper = new Thread(() -> {
+                try {
+                    task.stop();
+                } catch (RuntimeException e) {
+                    log.debug("stopping account {}'s task: {}", accountId, e.getMessage());
+                }
+            }, "earshot-stop-account-" + accountId);
+            stopper.setDaemon(true);
+            stopper.start();
             thread.interrupt();
             if (releaseLease) {
                 join();
