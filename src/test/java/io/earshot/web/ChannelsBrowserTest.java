@@ -3,6 +3,7 @@ package io.earshot.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.List;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -32,8 +33,12 @@ class ChannelsBrowserTest extends BrowserTests {
         return new WebDriverWait(browser, Duration.ofSeconds(seconds));
     }
 
-    String notice() {
-        return waiting(5).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[role=status].notice"))).getText();
+    /** Waits for the notice saying {@code expected}: the page before the click may still show the previous one. */
+    String notice(String expected) {
+        return waiting(10).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> {
+            List<WebElement> found = d.findElements(By.cssSelector("[role=status].notice"));
+            return found.isEmpty() || !found.get(0).getText().contains(expected) ? null : found.get(0).getText();
+        });
     }
 
     void assertNoSecretInThePage() {
@@ -80,7 +85,7 @@ class ChannelsBrowserTest extends BrowserTests {
 
         browser.findElement(By.id("c-signingSecret")).sendKeys(SECRET);
         browser.findElement(By.id("save-account")).click();
-        assertThat(notice()).contains("Account " + name + " added");
+        assertThat(notice("Account " + name + " added")).isNotEmpty();
         assertNoSecretInThePage();
         WebElement row = browser.findElement(By.xpath("//tr[contains(@class,'account')][.//strong[text()='" + name + "']]"));
         String id = row.findElement(By.cssSelector(".id")).getText();
@@ -110,19 +115,19 @@ class ChannelsBrowserTest extends BrowserTests {
         browser.findElement(By.id("c-name")).clear();
         browser.findElement(By.id("c-name")).sendKeys(name + " renamed");
         browser.findElement(By.id("save-account")).click();
-        assertThat(notice()).contains(name + " renamed");
+        assertThat(notice(name + " renamed")).isNotEmpty();
         assertThat(hook(id, "Still signed with the kept secret")).isEqualTo(200);
 
         browser.findElement(By.cssSelector("#account-" + id + " .pause-button")).click();
-        assertThat(notice()).contains("paused");
+        assertThat(notice("paused")).isNotEmpty();
         assertThat(browser.findElement(By.cssSelector("#account-" + id + " .status")).getText()).isEqualTo("paused");
         assertThat(hook(id, "While paused")).isEqualTo(404);
         browser.findElement(By.cssSelector("#account-" + id + " .resume-button")).click();
-        assertThat(notice()).contains("resumed");
+        assertThat(notice("resumed")).isNotEmpty();
 
         browser.findElement(By.cssSelector("#account-" + id + " .delete-button")).click();
         browser.findElement(By.cssSelector("#account-" + id + " .delete-confirm")).click();
-        assertThat(notice()).contains("deleted");
+        assertThat(notice("deleted")).isNotEmpty();
         assertThat(browser.findElements(By.id("account-" + id))).isEmpty();
         assertNoSecretInThePage();
     }

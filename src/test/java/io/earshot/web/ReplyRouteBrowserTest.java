@@ -144,19 +144,20 @@ class ReplyRouteBrowserTest extends BrowserTests {
 
         browser.findElement(By.id("reply")).sendKeys("Hi Ana, sorry about order 1234. We are on it and will write by Friday.");
         browser.findElement(By.id("send")).click();
+        waiting(10).until(d -> !d.findElements(By.id("send-anyway")).isEmpty()
+                || !d.findElements(By.cssSelector("[role=status].notice")).isEmpty());
         List<WebElement> anyway = browser.findElements(By.id("send-anyway"));
         if (!anyway.isEmpty()) {
             anyway.get(0).click();
         }
-        waiting(10).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[role=status].notice")));
+        waiting(10).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[role=status].notice"), "Reply sent"));
 
         // shop A refuses: the reason and a retry button show on the reply
         WebElement problem = reloadUntil(".delivery-problem", 20);
         assertThat(problem.getText()).contains("Not delivered").contains("400");
         screenshot("conversation-failed-delivery");
         problem.findElement(By.cssSelector("button.retry")).click();
-        assertThat(waiting(10).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[role=status].notice")))
-                .getText()).contains("tried again");
+        waiting(10).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[role=status].notice"), "tried again"));
         waitUntil(() -> received.stream().anyMatch(r -> r.path().equals("/a-" + run) && r.status() == 200), 20);
         browser.navigate().refresh();
         reloadUntil(".message.outbound .muted", 5);
