@@ -247,6 +247,32 @@ class EmailChannelTest {
     }
 
     @Test
+    void anSmtpServerThatDefersIsTriedAgainAndOneThatRefusesFailsTheReplyWithItsReasonUntilRetried() throws Exception {
+        // session 1: 451 (try later); session 2: 550 (refused for good); after the agent's retry: accepted
+        try (FakeSmtp smtp = new FakeSmtp(n -> n == 1 ? "451 4.3.0 Try again later" : n == 2 ? "550 5.1.1 User unknown"
+                : "250 2.1.5 OK")) {
+            Box box = mailbox(Map.of("smtpPort", Integer.toString(smtp.port())));
+            String kim = customer("kim");
+            deliver(box, raw(kim, box.address(), "kim-" + run + "@customer.example", "Refund", "", "Where is my refund?"));
+            String conversation = conversationWith(kim, 1).get("id").asString();
+            String replyId = reply(conversation, "Your refund went out today.");
+            await().dontCatchUncaughtExceptions().atMost(Duration.ofSeconds(30))
+                    .until(() -> "failed".equals(message(conversation, replyId).get("delivery").asString()));
+            assertThat(smtp.rcptAnswers).containsExactly("451 4.3.0 Try again later", "550 5.1.1 User unknown");
+            assertThat(message(conversation, replyId).get("deliveryError").asString()).contains("550").contains("User unknown");
+            assertThat(smtp.accepted).isEmpty();
+
+            Http.Answer retry = http.post("/api/v1/conversations/" + conversation + "/messages/" + replyId + "/retry", Map.of(),
+                    agentToken);
+            assertThat(retry.status()).as(retry.raw()).isBetween(200, 204);
+            await().dontCatchUncaughtExceptions().atMost(Duration.ofSeconds(30))
+                    .until(() -> "sent".equals(message(conversation, replyId).get("delivery").asString()));
+            assertThat(smtp.accepted).hasSize(1);
+            assertThat(smtp.accepted.get(0)).contains("Message-ID: <earshot-" + replyId + "." + box.accountId() + "@desk.example>");
+        }
+    }
+
+    @Test
     void hostileHtmlAndALargeAttachmentAreHandled() throws Exception {
         try (TcpProxy imap = new TcpProxy(mail.getImap().getPort())) {
             // 10 MB, as the product asks: 14 MB of base64, which GreenMail serves in about a second when fetched whole
