@@ -21,14 +21,17 @@ import tools.jackson.databind.JsonNode;
 /**
  * The web chat in a real browser: a shop's page on another origin ({@code http://localhost:<p>}, Earshot being on
  * {@code http://127.0.0.1:<port>}) embeds the widget with one script tag; the visitor writes in the frame, the line
- * is a conversation at the desk, an agent's reply appears live in the frame, and a reload shows the chat again.
+ * is a conversation at the desk, an agent answers it in the desk (another tab, signed in) and the reply appears live
+ * in the open frame, and a reload shows the chat again.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "earshot.admin-token=" + ChatWidgetBrowserTest.ADMIN, "earshot.classify.detect-language=false",
+        "earshot.admin-password=" + ChatWidgetBrowserTest.ADMIN_PASSWORD,
         "earshot.test.database=chat_browser"})
 class ChatWidgetBrowserTest extends BrowserTests {
 
     static final String ADMIN = "chat-browser-admin";
+    static final String ADMIN_PASSWORD = "chat-browser-admin-password";
 
     private HttpServer shop;
 
@@ -93,13 +96,31 @@ class ChatWidgetBrowserTest extends BrowserTests {
         JsonNode conversation = waitForConversation(question);
         assertThat(conversation.get("channel").asString()).isEqualTo("chat");
         assertThat(conversation.get("customer").get("name").asString()).isEqualTo("Ann");
-        Http.Answer agent = http.post("/api/v1/agents", Map.of("name", "Dana " + run, "email", run + "@example.com",
-                "role", "agent"), ADMIN);
-        assertThat(agent.status()).as(agent.raw()).isEqualTo(201);
         String answer = "Sorry Ann, a new one is on its way " + run;
-        Http.Answer reply = http.post("/api/v1/conversations/" + conversation.get("id").asString() + "/replies",
-                Map.of("text", answer), agent.get("token").asString());
-        assertThat(reply.status()).as(reply.raw()).isEqualTo(201);
+
+        // an agent answers in the desk, in another tab of the same browser (the desk's session cookie is never the chat's)
+        String shopTab = browser.getWindowHandle();
+        to().defaultContent();
+        to().newWindow(org.openqa.selenium.WindowType.TAB);
+        browser.get(url("/login"));
+        browser.findElement(By.id("email")).sendKeys("admin@earshot.local");
+        browser.findElement(By.id("password")).sendKeys(ADMIN_PASSWORD);
+        browser.findElement(By.id("sign-in")).click();
+        waiting(10).until(ExpectedConditions.urlContains("/inbox"));
+        browser.get(url("/conversations/" + conversation.get("id").asString()));
+        assertThat(new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("reply-to"))).getFirstSelectedOption()
+                .getText()).startsWith("chat to ").contains("(private)");
+        browser.findElement(By.id("reply")).sendKeys(answer);
+        browser.findElement(By.id("send")).click();
+        waiting(10).until(d -> !d.findElements(By.id("send-anyway")).isEmpty()
+                || !d.findElements(By.cssSelector("[role=status].notice")).isEmpty());
+        if (!browser.findElements(By.id("send-anyway")).isEmpty()) {
+            browser.findElement(By.id("send-anyway")).click();
+        }
+        waiting(10).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[role=status].notice"), "Reply sent"));
+        browser.close();
+        to().window(shopTab);
+        to().frame(browser.findElement(By.id("earshot-chat-frame")));
 
         // live: the reply appears in the open frame, without a reload
         // (within 5 s: the frame's catch-up read is every 20 s, so only the stream is this fast)
