@@ -11,8 +11,9 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * The visitors' open streams on this instance: a new line of a visitor's chat is pushed to each of their open frames
- * (a visitor may have the site open in two tabs). A frame whose stream is on another instance catches up by reading
- * its history when it reconnects and every little while.
+ * (a visitor may have the site open in two tabs). With Kafka ({@link ChatRelay}) the line reaches frames whose stream
+ * is on another instance too; without it, or when Kafka is down, those catch up by reading their history when they
+ * reconnect and every little while.
  */
 @Component
 class LiveChats {
@@ -20,6 +21,11 @@ class LiveChats {
     private static final long STREAM_MILLIS = 30 * 60_000L;
 
     private final Map<Long, List<SseEmitter>> open = new ConcurrentHashMap<>();
+    private final org.springframework.beans.factory.ObjectProvider<ChatRelay> relay;
+
+    LiveChats(org.springframework.beans.factory.ObjectProvider<ChatRelay> relay) {
+        this.relay = relay;
+    }
 
     SseEmitter open(long visitorId) {
         SseEmitter emitter = new SseEmitter(STREAM_MILLIS);
@@ -33,8 +39,14 @@ class LiveChats {
         return emitter;
     }
 
-    /** Pushes {@code line} to the visitor's open frames. */
+    /** Pushes {@code line} to the visitor's open frames, here and (with Kafka) on the other instances. */
     void push(long visitorId, ChatView.LineView line) {
+        pushHere(visitorId, line);
+        relay.ifAvailable(r -> r.relay(visitorId, line));
+    }
+
+    /** Pushes {@code line} to the visitor's frames whose stream is open on this instance. */
+    void pushHere(long visitorId, ChatView.LineView line) {
         for (SseEmitter emitter : open.getOrDefault(visitorId, List.of())) {
             send(visitorId, emitter, SseEmitter.event().name("line").id(line.id()).data(line, org.springframework.http.MediaType.APPLICATION_JSON));
         }
