@@ -243,7 +243,17 @@ class ConversationPage {
     }
 
     @PostMapping("/conversations/{id}/status")
-    String status(@PathVariable String id, @RequestParam String status, Principal principal, RedirectAttributes flash) {
+    String status(@PathVariable String id, @RequestParam String status, @RequestParam(defaultValue = "false") boolean confirm,
+                  Principal principal, RedirectAttributes flash) {
+        if ("resolved".equals(status) && !confirm) {
+            List<String> open = Ids.parse(id).map(key -> commitments.list("open", null, key, 100).stream()
+                    .map(p -> "\u201c" + shorten(p.text()) + "\u201d").toList()).orElse(List.of());
+            if (!open.isEmpty()) {
+                flash.addFlashAttribute("confirmResolve", (open.size() == 1 ? "This case has an open promise: "
+                        : "This case has " + open.size() + " open promises: ") + String.join(", ", open) + ". Resolve it anyway?");
+                return "redirect:/conversations/" + id;
+            }
+        }
         try {
             service.changeStatus(id, status, null, current.of(principal));
         } catch (EarshotException e) {

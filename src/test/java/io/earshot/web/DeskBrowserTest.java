@@ -139,7 +139,10 @@ class DeskBrowserTest extends BrowserTests {
         screenshot("conversation");
         browser.findElement(By.tagName("body")).sendKeys("?");
         assertThat(browser.findElement(By.id("help")).isDisplayed()).isTrue();
-        browser.findElement(By.tagName("body")).sendKeys("e"); // e resolves
+        browser.findElement(By.tagName("body")).sendKeys("e"); // e resolves; with the promise open, it asks first
+        assertThat(waiting(5).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".confirm-resolve"))).getText())
+                .contains("within 2 hours");
+        browser.findElement(By.id("resolve-anyway")).click();
         waiting(5).until(ExpectedConditions.presenceOfElementLocated(By.id("reopen")));
         browser.get(url("/conversations/999999999"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Nothing here");
