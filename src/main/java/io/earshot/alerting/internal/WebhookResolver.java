@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Keeps webhooks out of the network Earshot runs in. A webhook's host name is looked up once per call; if any of
- * its addresses is internal ({@link WebhookAddresses}) or one of this machine's own interface addresses, the call
+ * its addresses is internal ({@link io.earshot.platform.InternalAddresses}) or one of this machine's own interface addresses, the call
  * is refused ({@link Refused}); otherwise the connection is made to exactly the addresses that were checked (this
  * is the {@link DnsResolver} of the webhook client, so no second lookup can answer differently), while TLS still
  * verifies the host name. {@code earshot.alerting.webhook-private-addresses=true} allows internal receivers.
@@ -135,11 +135,11 @@ public class WebhookResolver implements DnsResolver {
 
     /** Why an address is internal ("a loopback address", "an address of this machine (eth0)"), or null. */
     static String kind(InetAddress a, Map<InetAddress, String> mine) {
-        String kind = WebhookAddresses.internal(a);
+        String kind = io.earshot.platform.InternalAddresses.internal(a);
         if (kind != null) {
             return kind;
         }
-        for (InetAddress candidate : WebhookAddresses.embeddedIPv4(a).map(v4 -> List.of(a, v4)).orElse(List.of(a))) {
+        for (InetAddress candidate : io.earshot.platform.InternalAddresses.embeddedIPv4(a).map(v4 -> List.of(a, v4)).orElse(List.of(a))) {
             String nic = mine.get(plain(candidate));
             if (nic != null) {
                 return (candidate == a ? "" : "carrying " + candidate.getHostAddress() + ", ") + "an address of this machine ("

@@ -1,6 +1,5 @@
-package io.earshot.alerting;
+package io.earshot.platform;
 
-import io.earshot.alerting.internal.WebhookAddresses;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.Inet4Address;
@@ -11,7 +10,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** The address table: which addresses a webhook may not be called at, and what they are. */
-class WebhookAddressesTest {
+class InternalAddressesTest {
 
     @ParameterizedTest(name = "{0} is refused as {1}")
     @CsvSource(delimiter = '|', textBlock = """
@@ -73,7 +72,7 @@ class WebhookAddressesTest {
             ::ffff:0:1.2.3.4     | reserved
             """)
     void internalAddressesAreRefusedAndNamed(String address, String kind) throws Exception {
-        assertThat(WebhookAddresses.internal(InetAddress.getByName(address))).as(address).isNotNull().contains(kind);
+        assertThat(InternalAddresses.internal(InetAddress.getByName(address))).as(address).isNotNull().contains(kind);
     }
 
     @ParameterizedTest(name = "{0} may be called")
@@ -103,7 +102,7 @@ class WebhookAddressesTest {
             2620:4f:8000::1
             """)
     void publicAddressesMayBeCalled(String address) throws Exception {
-        assertThat(WebhookAddresses.internal(InetAddress.getByName(address))).as(address).isNull();
+        assertThat(InternalAddresses.internal(InetAddress.getByName(address))).as(address).isNull();
     }
 
     @ParameterizedTest(name = "{0} carries {1}")
@@ -114,7 +113,7 @@ class WebhookAddressesTest {
             2002:808:808::1, 8.8.8.8
             """)
     void anIPv6FormCarryingAnIPv4AddressGivesItUp(String address, String inside) throws Exception {
-        assertThat(WebhookAddresses.embeddedIPv4(InetAddress.getByName(address))).hasValue(
+        assertThat(InternalAddresses.embeddedIPv4(InetAddress.getByName(address))).hasValue(
                 (Inet4Address) InetAddress.getByName(inside));
     }
 
@@ -124,12 +123,12 @@ class WebhookAddressesTest {
         byte[] mapped = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, (byte) 0xff, (byte) 0xff, 10, 0, 0, 1};
         InetAddress six = Inet6Address.getByAddress(null, mapped, -1);
         assertThat(six).isInstanceOf(Inet6Address.class);
-        assertThat(WebhookAddresses.embeddedIPv4(six)).hasValue((Inet4Address) InetAddress.getByName("10.0.0.1"));
-        assertThat(WebhookAddresses.internal(six)).isEqualTo("an IPv4-mapped address carrying 10.0.0.1, a private address");
+        assertThat(InternalAddresses.embeddedIPv4(six)).hasValue((Inet4Address) InetAddress.getByName("10.0.0.1"));
+        assertThat(InternalAddresses.internal(six)).isEqualTo("an IPv4-mapped address carrying 10.0.0.1, a private address");
         mapped[12] = 8;
         mapped[13] = 8;
         mapped[14] = 8;
         mapped[15] = 8;
-        assertThat(WebhookAddresses.internal(Inet6Address.getByAddress(null, mapped, -1))).isNull();
+        assertThat(InternalAddresses.internal(Inet6Address.getByAddress(null, mapped, -1))).isNull();
     }
 }

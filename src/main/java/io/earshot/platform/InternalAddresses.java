@@ -1,4 +1,4 @@
-package io.earshot.alerting.internal;
+package io.earshot.platform;
 
 import java.net.Inet4Address;
 import java.net.InetAddress;
@@ -8,14 +8,15 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Which addresses a webhook may not be called at: every IANA special-purpose range that is not globally reachable
+ * Which addresses Earshot may not be made to call (alert webhooks, webhook sources' replyUrls): every IANA special-purpose range that is not globally reachable
  * (loopback, private, link-local where cloud metadata services live, carrier-grade NAT, documentation,
  * benchmarking, reserved, broadcast, multicast, unique-local, discard-only, ...) and, in IPv6, everything outside
  * global unicast {@code 2000::/3}. An IPv6 form that carries an IPv4 address (IPv4-mapped, IPv4-compatible, NAT64,
  * 6to4) is judged by that IPv4 address too; Teredo, local-use NAT64 and the other IETF protocol assignments are
- * refused whole. A pure table: {@link WebhookResolver} applies it, and adds the machine's own interface addresses.
+ * refused whole. A pure table: alerting's webhook resolver applies it and adds the machine's own interface addresses;
+ * the webhook channel applies it to replyUrls.
  */
-public final class WebhookAddresses {
+public final class InternalAddresses {
 
     /** A prefix of {@code bits} bits and what its addresses are. */
     private record Range(byte[] prefix, int bits, String kind) {
@@ -80,7 +81,7 @@ public final class WebhookAddresses {
     private static final Range NAT64 = range("64:ff9b::/96", "a NAT64 address");
     private static final Range SIX_TO_FOUR = range("2002::/16", "a 6to4 address");
 
-    private WebhookAddresses() {
+    private InternalAddresses() {
     }
 
     /**
