@@ -89,12 +89,12 @@ class ConversationsController {
             throw EarshotException.invalid("sentiment", "sentiment must be negative, neutral or positive");
         }
         Long teamId = team == null || team.isBlank() ? null : Ids.parse(team).orElse(-1L);
-        List<String> topicTerms = null;
+        List<Long> topicConversations = null;
         if (topic != null && !topic.isBlank()) {
-            topicTerms = topics.byId(Ids.parse(topic).orElse(-1L)).map(io.earshot.listening.Topic::terms)
+            topicConversations = topics.byId(Ids.parse(topic).orElse(-1L)).map(topics::conversations)
                     .orElseThrow(() -> EarshotException.invalid("topic", "no topic with id '" + topic + "'"));
         }
-        ConversationQuery query = new ConversationQuery(status, sort, channel, assigneeId, q, n, cursor, intent, sentiment, teamId, topicTerms);
+        ConversationQuery query = new ConversationQuery(status, sort, channel, assigneeId, q, n, cursor, intent, sentiment, teamId, topicConversations);
         return q == null || q.isBlank() ? queries.list(query) : expensive.run(() -> queries.list(query));
     }
 

@@ -36,8 +36,10 @@ class TopicsController {
         this.expensive = expensive;
     }
 
-    @Operation(summary = "Track a topic (lead): {name, query}; the query is alternatives separated by OR or commas, "
-            + "each a word or phrase matched anywhere in a message's text, in any case")
+    @Operation(summary = "Track a topic (lead): {name, query}. The query: words, \"phrases\", #tags and @handles (whole "
+            + "words, any case); channel:x, lang:xx, sentiment:negative|neutral|positive, intent:complaint|...; NOT (or -word), "
+            + "AND (or words side by side), OR (or a comma), parentheses. A syntax error is a 400 naming its position. "
+            + "Every inbound message is matched as it arrives; the series start with the next message")
     @PostMapping("/api/v1/topics")
     @ResponseStatus(HttpStatus.CREATED)
     Topic create(@Valid @RequestBody NewTopic body) {
@@ -55,12 +57,14 @@ class TopicsController {
         return Map.of("items", topics.all());
     }
 
-    @Operation(summary = "A topic's series: inbound messages about it per bucket, negative, positive, complaints "
-            + "(bucket like 5m, 1h, 1d; default from = to - 24h, to = now; every bucket listed)")
+    @Operation(summary = "A topic's series: per bucket, inbound messages about it, negative, positive, complaints, "
+            + "uniqueAuthors (estimated) and reach (followers of each message's author, summed). bucket: whole minutes such "
+            + "as 1m, 5m, 1h, 1d; default from = to - 24h, to = now; buckets start on a whole minute, every bucket listed. "
+            + "The id 'all' gives the series of every inbound message")
     @GetMapping("/api/v1/topics/{id}/series")
     Map<String, Object> series(@PathVariable String id, @RequestParam(defaultValue = "1h") String bucket,
                                @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
-        Topic topic = topics.byId(Ids.require(id, "topic")).orElseThrow(() -> EarshotException.notFound("topic", id));
+        Topic topic = "all".equals(id) ? null : topic(id);
         Duration size;
         try {
             size = org.springframework.boot.convert.DurationStyle.detectAndParse(bucket.trim());
@@ -69,7 +73,37 @@ class TopicsController {
         }
         Instant end = to == null ? clock.instant() : Bodies.instant("to", to);
         Instant start = from == null ? end.minus(Duration.ofHours(24)) : Bodies.instant("from", from);
-        return Map.of("topic", topic, "bucket", size.toString(), "items", expensive.run(() -> topics.series(topic, start, end, size)));
+        java.util.Map<String, Object> out = new java.util.LinkedHashMap<>();
+        out.put("topic", topic);
+        out.put("bucket", size.toString());
+        out.put("items", expensive.run(() -> topic == null ? topics.overall(start, end, size) : topics.series(topic, start, end, size)));
+        return out;
+    }
+
+    @Operation(summary = "A topic's most recent matches, newest first (limit 1-200, default 50)")
+    @GetMapping("/api/v1/topics/{id}/matches")
+    Map<String, Object> matches(@PathVariable String id, @RequestParam(defaultValue = "50") Integer limit) {
+        Topic topic = topic(id);
+        int n = limit;
+        if (n < 1 || n > 200) {
+            throw EarshotException.invalid("limit", "limit must be from 1 to 200");
+        }
+        return Map.of("topic", topic, "items", topics.matches(topic, n));
+    }
+
+    @Operation(summary = "What a query would match (lead): {query}; the last 50 matches among the 5,000 most recent inbound "
+            + "messages, newest first, and how many were looked through; a syntax error is a 400 naming its position")
+    @PostMapping("/api/v1/topics/preview")
+    Topics.Preview preview(@Valid @RequestBody PreviewQuery body) {
+        return expensive.run(() -> topics.preview(body.query()));
+    }
+
+    /** {query}. */
+    record PreviewQuery(@Bodies.Text @Bodies.Required @Size(max = 1000, message = Bodies.LONGER) String query) {
+    }
+
+    private Topic topic(String id) {
+        return topics.byId(Ids.require(id, "topic")).orElseThrow(() -> EarshotException.notFound("topic", id));
     }
 
     @Operation(summary = "Stop tracking a topic (lead)")

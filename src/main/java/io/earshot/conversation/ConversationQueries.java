@@ -95,9 +95,9 @@ public class ConversationQueries {
             where.append(" and c.sentiment_label = ?");
             args.add(query.sentiment());
         }
-        if (query.anyText() != null && !query.anyText().isEmpty()) {
-            where.append(" and exists (select 1 from message m where m.conversation_id = c.id and ")
-                    .append(Sql.containsAny("m.body", query.anyText(), args)).append(")");
+        if (query.among() != null) {
+            where.append(" and c.id = any(?)");
+            args.add(Sql.array(query.among()));
         }
         if (query.teamId() != null) {
             where.append(" and c.assignee_id = any(?)");

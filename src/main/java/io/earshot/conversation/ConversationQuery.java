@@ -10,10 +10,10 @@ package io.earshot.conversation;
  * @param intent    only conversations of this intent, or null
  * @param sentiment only conversations whose latest sentiment is this, or null
  * @param teamId    only conversations assigned to an agent of this team, or null
- * @param anyText   only conversations with a message containing any of these (a topic's terms), or null
+ * @param among     only these conversations (those a topic matched), or null for any
  */
 public record ConversationQuery(String status, String sort, String channel, Long assignee, String q, int limit,
-                                String cursor, String intent, String sentiment, Long teamId, java.util.List<String> anyText) {
+                                String cursor, String intent, String sentiment, Long teamId, java.util.List<Long> among) {
 
     public ConversationQuery(String status, String sort, String channel, Long assignee, String q, int limit, String cursor) {
         this(status, sort, channel, assignee, q, limit, cursor, null, null, null, null);

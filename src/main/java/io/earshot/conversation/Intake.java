@@ -292,7 +292,8 @@ public class Intake {
             out.results.set(i, IntakeResult.created(messageId, conversation.id()));
             out.touched.add(conversation.id());
             out.stored.add(new MessagesStored.StoredMessage(messageId, conversation.id(), customerId, m.channel(), m.inbound(), m.createdAt(),
-                    s == null ? null : s.language(), s == null ? null : s.sentiment().label(), s == null ? null : s.intent().wireName()));
+                    s == null ? null : s.language(), s == null ? null : s.sentiment().label(), s == null ? null : s.intent().wireName(),
+                    m.text(), m.author().followers() == null ? 0 : m.author().followers()));
             out.created++;
         }
 

@@ -9,9 +9,12 @@ import java.util.List;
  */
 public record MessagesStored(List<StoredMessage> messages, int created, int duplicates) {
 
-    /** One new message: {@code language}, {@code sentiment} and {@code intent} are null for the company's own. */
+    /**
+     * One new message: {@code language}, {@code sentiment} and {@code intent} are null for the company's own;
+     * {@code reach} is its author's followers as the message gave them (0 when it gave none).
+     */
     public record StoredMessage(long messageId, long conversationId, long customerId, String channel, boolean inbound,
-                                Instant at, String language, String sentiment, String intent) {
+                                Instant at, String language, String sentiment, String intent, String text, long reach) {
     }
 
     /** The conversations the batch touched, each once, in the order first touched. */

@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * A tracked subject defined by a query: alternatives separated by {@code OR} (or commas), each a word or a phrase
- * (quotes optional); a message is about the topic when its text contains any of them, in any case.
+ * A subject a team listens for, defined by a query (see PRODUCT.md: words, "phrases", #tags, @handles, fields,
+ * NOT/AND/OR and parentheses); {@code terms} are the words and phrases that can make it match.
  */
 public record Topic(String id, String name, String query, List<String> terms, Instant createdAt) {
 }

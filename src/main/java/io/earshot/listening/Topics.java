@@ -1,106 +1,130 @@
 package io.earshot.listening;
 
-import io.earshot.conversation.MessageVolume;
+import io.earshot.conversation.InboundMessages;
+import io.earshot.listening.internal.Expr;
+import io.earshot.listening.internal.QueryParser;
+import io.earshot.listening.internal.SeriesStore;
+import io.earshot.listening.internal.TopicCatalog;
+import io.earshot.listening.internal.TopicMatcher;
 import io.earshot.platform.EarshotClock;
 import io.earshot.platform.EarshotException;
 import io.earshot.platform.IdGenerator;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Locale;
-import java.util.LinkedHashSet;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
-/** Topics and their volume and sentiment series over inbound messages. */
+/**
+ * Topics: subjects a team listens for, each a query matched against every inbound message as it arrives, with the
+ * series of what was heard stored as it happens.
+ */
 @Service
 public class Topics {
 
-    static final int MAX_TERMS = 20;
     static final int MAX_BUCKETS = 10_000;
+    /** How many recent inbound messages a preview looks through. */
+    static final int PREVIEW_SCAN = 5_000;
+    static final int PREVIEW_MATCHES = 50;
+    /** The most conversations the inbox's topic filter considers: the most recently matched. */
+    static final int FILTER_CONVERSATIONS = 10_000;
 
-    private final JdbcTemplate jdbc;
+    /** What a query would have matched among the most recent messages. */
+    public record Preview(String query, List<String> terms, int scanned, List<InboundMessages.Heard> items) {
+    }
+
+    private final TopicCatalog catalog;
+    private final SeriesStore series;
+    private final InboundMessages messages;
     private final IdGenerator ids;
     private final EarshotClock clock;
-    private final MessageVolume volume;
 
-    Topics(JdbcTemplate jdbc, IdGenerator ids, EarshotClock clock, MessageVolume volume) {
-        this.jdbc = jdbc;
-        this.volume = volume;
+    Topics(TopicCatalog catalog, SeriesStore series, InboundMessages messages, IdGenerator ids, EarshotClock clock) {
+        this.catalog = catalog;
+        this.series = series;
+        this.messages = messages;
         this.ids = ids;
         this.clock = clock;
     }
 
+    /** A new topic; its series start with the next message heard (see {@link #preview} for what it would have matched). */
     public Topic create(String name, String query) {
         if (name == null || name.isBlank() || name.length() > 200) {
             throw EarshotException.invalid("name", "name is required, at most 200 characters");
         }
-        List<String> terms = terms(query);
-        long id = ids.nextId();
-        long now = clock.millis();
-        jdbc.update("insert into topic (id, name, query, created_at) values (?, ?, ?, ?)", id, name.strip(), query.strip(), now);
-        return new Topic(Long.toString(id), name.strip(), query.strip(), terms, Instant.ofEpochMilli(now));
+        QueryParser.parse(query);
+        return catalog.insert(ids.nextId(), name.strip(), query.strip(), clock.millis());
     }
 
     public List<Topic> all() {
-        return jdbc.query("select id, name, query, created_at from topic order by name, id", (rs, n) -> map(rs));
+        return catalog.all();
     }
 
     public Optional<Topic> byId(long id) {
-        return jdbc.query("select id, name, query, created_at from topic where id = ?", (rs, n) -> map(rs), id).stream().findFirst();
+        return catalog.byId(id);
     }
 
+    @Transactional
     public boolean delete(long id) {
-        return jdbc.update("delete from topic where id = ?", id) > 0;
+        series.forget(id);
+        return catalog.delete(id);
     }
 
-    /**
-     * The topic's series from {@code from} to {@code to} in buckets of {@code bucket}, every bucket listed (zero
-     * when nothing was said).
-     */
+    /** The topic's series from {@code from} to {@code to} in buckets of {@code bucket}, every bucket listed. */
     public List<TopicPoint> series(Topic topic, Instant from, Instant to, Duration bucket) {
-        if (bucket.compareTo(Duration.ofMinutes(1)) < 0) {
-            throw EarshotException.invalid("bucket", "bucket must be at least 1m");
+        return series(Long.parseLong(topic.id()), from, to, bucket);
+    }
+
+    /** The series of every inbound message, whatever its topic. */
+    public List<TopicPoint> overall(Instant from, Instant to, Duration bucket) {
+        return series(SeriesStore.OVERALL, from, to, bucket);
+    }
+
+    private List<TopicPoint> series(long topicId, Instant from, Instant to, Duration bucket) {
+        if (bucket.compareTo(Duration.ofMinutes(1)) < 0 || bucket.toMillis() % 60_000 != 0) {
+            throw EarshotException.invalid("bucket", "bucket must be whole minutes, at least 1m (such as 1m, 5m, 1h, 1d)");
         }
         if (!from.isBefore(to)) {
             throw EarshotException.invalid("from", "from must be before to");
         }
         long size = bucket.toMillis();
-        long a = from.toEpochMilli();
+        long a = Math.floorDiv(from.toEpochMilli(), 60_000L) * 60_000L; // buckets start on a whole minute
         long b = to.toEpochMilli();
         long buckets = (b - a + size - 1) / size;
         if (buckets > MAX_BUCKETS) {
             throw EarshotException.invalid("bucket", "from..to in buckets of " + bucket + " makes " + buckets
                     + " buckets; at most " + MAX_BUCKETS + " (choose a larger bucket)");
         }
-        return volume.mentioning(topic.terms(), from, size, (int) buckets).stream()
-                .map(v -> new TopicPoint(v.start(), v.volume(), v.negative(), v.positive(), v.complaints())).toList();
+        return series.read(topicId, a, size, (int) buckets);
     }
 
-    /** The alternatives of a query: split on OR (any case, between spaces) and commas; quotes dropped. */
-    public static List<String> terms(String query) {
-        if (query == null || query.isBlank() || query.length() > 1000) {
-            throw EarshotException.invalid("query", "query is required, at most 1000 characters, e.g. \"parcel OR package\"");
-        }
-        LinkedHashSet<String> out = new LinkedHashSet<>();
-        for (String part : query.split("(?i)\\s+or\\s+|,")) {
-            String t = part.replace("\"", "").strip().replaceAll("\\s+", " ");
-            if (t.length() >= 2 && t.length() <= 100) {
-                out.add(t.toLowerCase(Locale.ROOT));
+    /** The conversations the topic matched most recently (at most {@value #FILTER_CONVERSATIONS}), for the inbox. */
+    public List<Long> conversations(Topic topic) {
+        return series.conversations(Long.parseLong(topic.id()), FILTER_CONVERSATIONS);
+    }
+
+    /** The topic's most recent matches, newest first. */
+    public List<InboundMessages.Heard> matches(Topic topic, int limit) {
+        return messages.byIds(series.recentMessages(Long.parseLong(topic.id()), limit));
+    }
+
+    /** What {@code query} matches among the {@value #PREVIEW_SCAN} most recent inbound messages, newest first. */
+    public Preview preview(String query) {
+        Expr e = QueryParser.parse(query);
+        TopicMatcher matcher = new TopicMatcher(Map.of(1L, e));
+        List<InboundMessages.Heard> recent = messages.recent(PREVIEW_SCAN);
+        List<InboundMessages.Heard> out = new ArrayList<>();
+        for (InboundMessages.Heard h : recent) {
+            if (!matcher.match(h.text(), h.channel(), h.language(), h.sentiment(), h.intent()).isEmpty()) {
+                out.add(h);
+                if (out.size() == PREVIEW_MATCHES) {
+                    break;
+                }
             }
         }
-        if (out.isEmpty()) {
-            throw EarshotException.invalid("query", "query needs at least one word of 2 to 100 characters");
-        }
-        if (out.size() > MAX_TERMS) {
-            throw EarshotException.invalid("query", "query takes at most " + MAX_TERMS + " alternatives");
-        }
-        return List.copyOf(out);
-    }
-
-    private static Topic map(java.sql.ResultSet rs) throws java.sql.SQLException {
-        String query = rs.getString("query");
-        return new Topic(rs.getString("id"), rs.getString("name"), query, terms(query), Instant.ofEpochMilli(rs.getLong("created_at")));
+        return new Preview(query.strip(), QueryParser.positiveLiterals(e), recent.size(), List.copyOf(out));
     }
 }

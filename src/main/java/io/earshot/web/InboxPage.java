@@ -72,8 +72,8 @@ class InboxPage {
         try {
             ConversationQuery query = new ConversationQuery(f.status(), f.sort(), blank(f.channel()), f.mine() ? Long.valueOf(agent.id()) : f.assignee(),
                     blank(f.q()), PAGE, null, blank(f.intent()), blank(f.sentiment()), f.team(),
-                    f.topic() == null ? null : topics.byId(f.topic()).map(io.earshot.listening.Topic::terms).orElse(null));
-            boolean noSuchTopic = f.topic() != null && query.anyText() == null; // nothing matches a topic that is gone
+                    f.topic() == null ? null : topics.byId(f.topic()).map(topics::conversations).orElse(null));
+            boolean noSuchTopic = f.topic() != null && query.among() == null; // nothing matches a topic that is gone
             page = noSuchTopic ? new Page<>(java.util.List.of(), null)
                     : query.q() == null ? conversations.list(query) : expensive.run(() -> conversations.list(query));
         } catch (EarshotException e) {

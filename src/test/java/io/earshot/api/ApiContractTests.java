@@ -681,6 +681,74 @@ class ApiContractTests {
     }
 
     @Test
+    void topicQueriesAreMatchedAtIngestAndCountedAsTheyHappen() {
+        String lead = agentToken("lead");
+        String w = "zr" + Long.toString(System.nanoTime(), 36);
+        Http.Answer bad = http.post("/api/v1/topics", Map.of("name", "Bad", "query", "(" + w + " AND"), lead);
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.get("error").get("field").asString()).isEqualTo("query");
+        assertThat(bad.get("error").get("message").asString()).contains("position " + (w.length() + 3));
+        assertThat(http.post("/api/v1/topics/preview", Map.of("query", w + " sentiment:angry"), lead).get("error").get("message").asString())
+                .contains("position " + (w.length() + 2));
+        assertThat(http.post("/api/v1/topics/preview", Map.of("query", w), agentToken("agent")).status()).isEqualTo(403);
+
+        Instant minute = now.truncatedTo(java.time.temporal.ChronoUnit.HOURS).minusSeconds(3 * 3600 - 600);
+        Map<String, Object> withFollowers = item("twitter", run + "q1", "inbound", run + "qa", "The " + w + " app is down again, I want a refund", minute);
+        ((Map<String, Object>) withFollowers.get("author")).put("followers", 1200);
+        results(http.post("/api/v1/messages", List.of(
+                withFollowers,
+                item("email", run + "q2", "inbound", run + "qb", "Refund for " + w + " please", minute.plusSeconds(5)),
+                item("twitter", run + "q3", "inbound", run + "qa", "Still no " + w + " refund", minute.plusSeconds(20)),
+                item("twitter", run + "q4", "inbound", run + "qc", w + " is great, love it", minute.plusSeconds(30)),
+                item("twitter", run + "q5", "inbound", run + "qd", "A refund elsewhere", minute.plusSeconds(40))), ADMIN));
+
+        // preview looks back at what was already said; the new topic counts only what comes next
+        JsonNode preview = http.post("/api/v1/topics/preview", Map.of("query", w + " refund NOT channel:email"), lead).body();
+        assertThat(preview.get("items").findValuesAsString("text")).hasSize(2).allMatch(t -> t.contains(w) && t.toLowerCase().contains("refund"));
+        assertThat(preview.get("scanned").asInt()).isGreaterThanOrEqualTo(5);
+
+        Http.Answer topic = http.post("/api/v1/topics", Map.of("name", "Refunds " + run, "query", w + " (refund OR \"is down\") NOT channel:email"), lead);
+        assertThat(topic.status()).as(topic.raw()).isEqualTo(201);
+        String id = topic.get("id").asString();
+        Instant later = minute.plusSeconds(3600);
+        Map<String, Object> big = item("twitter", run + "q6", "inbound", run + "qe", "Refund me, " + w + " IS DOWN", later);
+        ((Map<String, Object>) big.get("author")).put("followers", 50);
+        JsonNode r = results(http.post("/api/v1/messages", List.of(big,
+                item("twitter", run + "q7", "inbound", run + "qf", w + " refund now", later.plusSeconds(10)),
+                item("twitter", run + "q8", "inbound", run + "qf", w + " refund?", later.plusSeconds(70)),
+                item("email", run + "q9", "inbound", run + "qg", w + " refund by mail", later.plusSeconds(20)),
+                item("twitter", run + "q10", "inbound", run + "qh", w + " is lovely", later.plusSeconds(30)),
+                // said earlier, heard late: counted in the bucket of when it was said
+                item("twitter", run + "q11", "inbound", run + "qi", "late " + w + " refund", minute.plusSeconds(50))), ADMIN));
+        JsonNode series = http.get("/api/v1/topics/" + id + "/series?bucket=1m&from=" + later.minusSeconds(60) + "&to=" + later.plusSeconds(120), lead).body();
+        assertThat(series.get("items")).hasSize(3);
+        assertThat(series.get("items").get(0).get("volume").asLong()).isZero();
+        JsonNode first = series.get("items").get(1);
+        assertThat(first.get("start").asString()).isEqualTo(later.toString());
+        assertThat(first.get("volume").asLong()).as(series.toString()).isEqualTo(2);
+        assertThat(first.get("uniqueAuthors").asLong()).isEqualTo(2);
+        assertThat(first.get("reach").asLong()).isEqualTo(50);
+        assertThat(series.get("items").get(2).get("volume").asLong()).isEqualTo(1);
+        JsonNode hourly = http.get("/api/v1/topics/" + id + "/series?bucket=1h&from=" + minute.minusSeconds(600) + "&to=" + later.plusSeconds(3000), lead).body();
+        assertThat(hourly.get("items").get(0).get("volume").asLong()).isEqualTo(1); // the late one, in its own hour
+        assertThat(hourly.get("items").get(1).get("volume").asLong()).isEqualTo(3);
+        assertThat(hourly.get("items").get(1).get("uniqueAuthors").asLong()).isEqualTo(2);
+        JsonNode all = http.get("/api/v1/topics/all/series?bucket=1h&from=" + minute.minusSeconds(600) + "&to=" + later.plusSeconds(3000), lead).body();
+        assertThat(all.get("items").get(1).get("volume").asLong()).isGreaterThanOrEqualTo(5);
+
+        JsonNode matches = http.get("/api/v1/topics/" + id + "/matches?limit=10", lead).body();
+        assertThat(matches.get("items").findValuesAsString("id")).containsExactly(
+                r.get(2).get("messageId").asString(), r.get(1).get("messageId").asString(), r.get(0).get("messageId").asString(),
+                r.get(5).get("messageId").asString());
+        assertThat(http.get("/api/v1/topics/" + id + "/matches?limit=0", lead).get("error").get("field").asString()).isEqualTo("limit");
+        JsonNode inbox = http.get("/api/v1/conversations?status=all&topic=" + id + "&limit=50", lead).body();
+        assertThat(inbox.get("items").findValuesAsString("id")).contains(r.get(0).get("conversationId").asString())
+                .doesNotContain(r.get(3).get("conversationId").asString(), r.get(4).get("conversationId").asString());
+        assertThat(http.delete("/api/v1/topics/" + id, lead).status()).isEqualTo(204);
+        assertThat(http.get("/api/v1/topics/" + id + "/matches", lead).status()).isEqualTo(404);
+    }
+
+    @Test
     void deskPasswordsAreCheckedForLength() {
         Http.Answer short_ = http.post("/api/v1/agents", Map.of("name", "P", "email", run + "p1@example.com", "password", "short"), ADMIN);
         assertThat(short_.status()).isEqualTo(400);

@@ -24,19 +24,6 @@ public final class Sql {
         return "unnest(cast(? as bigint array)) as " + alias + " (id)";
     }
 
-    /**
-     * A condition that {@code column} contains any of {@code words}, case-insensitively ({@code like} with the
-     * wildcards in the words escaped); their patterns are added to {@code args}.
-     */
-    public static String containsAny(String column, Collection<String> words, List<Object> args) {
-        List<String> parts = new ArrayList<>();
-        for (String w : words) {
-            parts.add("lower(" + column + ") like ? escape '\\'");
-            args.add("%" + w.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
-        }
-        return "(" + String.join(" or ", parts) + ")";
-    }
-
     public static Long[] array(Collection<Long> ids) {
         return ids.toArray(new Long[0]);
     }
