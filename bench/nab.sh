@@ -10,11 +10,11 @@ cd "$root"
 dir="${1:-${NAB_DIR:-/work/shared/datasets/nab}}"
 shift || true
 
-jar="$(ls target/earshot-*.jar 2>/dev/null | grep -v plain | head -1 || true)"
-if [[ -z "$jar" || "${BENCH_REBUILD:-}" == "1" ]]; then
+jar=target/earshot.jar
+if [[ ! -s "$jar" || "${BENCH_REBUILD:-}" == "1" ]]; then
   echo "building the jar ..." >&2
-  ./mvnw -B -o -q -DskipTests package
-  jar="$(ls target/earshot-*.jar | grep -v plain | head -1)"
+  # offline first; online (Maven Central) when a plugin or dependency is not cached yet
+  ./mvnw -B -o -q -DskipTests package || ./mvnw -B -q -DskipTests package
 fi
 
 java -jar "$jar" nab-score "$dir" --split=time "$@"
