@@ -26,6 +26,14 @@ public interface Connector {
         return traits().channel();
     }
 
+    /**
+     * Whether Earshot can answer on accounts of this kind; false for a source it only listens to (a feed), whose
+     * messages then offer no reply route ({@link io.earshot.ingest.ChannelCatalog#traits(String, Long)}).
+     */
+    default boolean replies() {
+        return true;
+    }
+
     /** The settings an account of this kind takes. */
     List<Setting> settings();
 

@@ -324,7 +324,8 @@ public class ConversationQueries {
 
     /**
      * The ways to answer conversation {@code conversationId}, newest first: one per channel, account and address the
-     * customer wrote from. The first is where a reply goes unless the agent picks another.
+     * customer wrote from. The first is where a reply goes unless the agent picks another. A source Earshot only
+     * listens to (a feed) is no route: its messages cannot be answered from Earshot.
      */
     public List<ReplyRoute> routes(long conversationId) {
         List<ReplyRoute> found = new ArrayList<>();
@@ -334,8 +335,8 @@ public class ConversationQueries {
                     String channel = rs.getString("channel");
                     Long account = Sql.longOrNull(rs, "account_id");
                     String recipient = rs.getString("recipient");
-                    if (seen.add(java.util.Arrays.asList(channel, account, recipient))) {
-                        io.earshot.ingest.ChannelTraits t = catalog.traits(channel);
+                    io.earshot.ingest.ChannelTraits t = catalog.traits(channel, account);
+                    if (t.replies() && seen.add(java.util.Arrays.asList(channel, account, recipient))) {
                         found.add(new ReplyRoute(rs.getString("id"), channel, Ids.str(account), recipient, t.replyLimit(),
                                 t.publicChannel()));
                     }

@@ -117,7 +117,11 @@ public class ConversationService {
             throw EarshotException.invalid("text", "text is required");
         }
         Route route = routeFor(c, command.replyTo());
-        io.earshot.ingest.ChannelTraits traits = catalog.traits(route.channel());
+        io.earshot.ingest.ChannelTraits traits = catalog.traits(route.channel(), route.accountId());
+        if (!traits.replies()) {
+            throw EarshotException.invalid("replyTo", "messages heard from a feed on " + route.channel() + " cannot be "
+                    + "answered from Earshot; answer where it was posted, or pick another of the customer's messages (replyTo)");
+        }
         if (!privateMessage && traits.tooLong(text)) {
             throw EarshotException.invalid("text", "a public reply on " + route.channel() + " takes at most "
                     + traits.replyLimit() + " characters; this one has " + text.codePointCount(0, text.length()));

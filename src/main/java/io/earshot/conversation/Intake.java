@@ -122,6 +122,50 @@ public class Intake {
         return outcome.results;
     }
 
+    /**
+     * Edits at the source: each of {@code edits} names a stored inbound message by its channel and external id and
+     * carries its new text. A changed text replaces the stored one (its signals read again) and the conversation's
+     * timeline records the edit, with the start of the text it replaced; the same text changes nothing ("duplicate").
+     * One that names no stored message from the public is "rejected", so the caller can store it as new instead. All in
+     * one transaction (the caller's, when there is one), results in the edits' order.
+     */
+    public List<IntakeResult> edit(List<IncomingMessage> edits) {
+        if (edits.isEmpty()) {
+            return List.of();
+        }
+        List<Signals> signals = edits.stream().map(m -> classifier.classify(m.text())).toList();
+        return tx.execute(status -> {
+            List<IntakeResult> results = new ArrayList<>(edits.size());
+            List<EventRows.Row> timeline = new ArrayList<>();
+            long now = clock.millis();
+            for (int i = 0; i < edits.size(); i++) {
+                IncomingMessage m = edits.get(i);
+                MessageRows.Stored stored = messages.lock(key(m));
+                if (stored == null || !stored.inbound()) {
+                    results.add(IntakeResult.rejected("externalId", "no message from the public is stored as " + m.externalId()
+                            + " on " + m.channel()));
+                } else if (stored.body().equals(m.text())) {
+                    results.add(IntakeResult.duplicate(stored.messageId(), stored.conversationId()));
+                } else {
+                    Signals s = signals.get(i);
+                    messages.edit(stored.messageId(), m.text(), s.language(), s.sentiment().label(), s.sentiment().score(),
+                            s.intent().wireName());
+                    timeline.add(new EventRows.Row(ids.nextId(), stored.conversationId(), now, "message_edited",
+                            m.author().handle(), null, "message " + stored.messageId() + " was edited on " + m.channel()
+                            + "; it said: " + shortened(stored.body())));
+                    results.add(IntakeResult.edited(stored.messageId(), stored.conversationId()));
+                }
+            }
+            events.insert(timeline);
+            return results;
+        });
+    }
+
+    private static String shortened(String text) {
+        String oneLine = text.replaceAll("\\s+", " ").strip();
+        return oneLine.length() <= 200 ? oneLine : oneLine.substring(0, 199) + "…";
+    }
+
     private static void pause(int attempt) {
         try {
             Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(1, 5L * attempt + 2));

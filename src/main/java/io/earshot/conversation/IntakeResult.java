@@ -3,7 +3,7 @@ package io.earshot.conversation;
 /**
  * What became of one incoming message.
  *
- * @param status created, duplicate or rejected
+ * @param status created, duplicate, edited (an edit changed a stored message's text; see {@link Intake#edit}) or rejected
  * @param field  for a rejection, the field at fault
  */
 public record IntakeResult(String status, Long messageId, Long conversationId, String field, String error) {
@@ -14,6 +14,10 @@ public record IntakeResult(String status, Long messageId, Long conversationId, S
 
     static IntakeResult duplicate(long messageId, long conversationId) {
         return new IntakeResult("duplicate", messageId, conversationId, null, null);
+    }
+
+    static IntakeResult edited(long messageId, long conversationId) {
+        return new IntakeResult("edited", messageId, conversationId, null, null);
     }
 
     public static IntakeResult rejected(String field, String error) {

@@ -12,12 +12,25 @@ import java.util.List;
  *                         address is the identity that joins the customer's others
  * @param threadingKeys    what threads a message into a conversation there, in the order they are tried (for the docs
  *                         and the account page: "In-Reply-To", "References", "subject and sender")
+ * @param replies          true when Earshot can answer there; false for a source that is only listened to (a feed's
+ *                         entries), where the desk offers no reply route
  */
 public record ChannelTraits(String channel, boolean publicChannel, int replyLimit, boolean addressIdentity,
-                            List<String> threadingKeys) {
+                            List<String> threadingKeys, boolean replies) {
 
     public ChannelTraits {
         threadingKeys = List.copyOf(threadingKeys);
+    }
+
+    /** A channel Earshot can answer on. */
+    public ChannelTraits(String channel, boolean publicChannel, int replyLimit, boolean addressIdentity,
+                         List<String> threadingKeys) {
+        this(channel, publicChannel, replyLimit, addressIdentity, threadingKeys, true);
+    }
+
+    /** These traits, for a source Earshot only listens to: no replies. */
+    public ChannelTraits withoutReplies() {
+        return new ChannelTraits(channel, publicChannel, replyLimit, addressIdentity, threadingKeys, false);
     }
 
     /** Whether {@code text} is too long for a public reply here. */

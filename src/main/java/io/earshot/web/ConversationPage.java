@@ -101,6 +101,7 @@ class ConversationPage {
             model.addAttribute("draft", "");
         }
         model.addAttribute("routes", routes.options(detail.routes(), (String) model.getAttribute("replyTo")));
+        model.addAttribute("listenOnly", ReplyRoutes.listenOnly(detail));
         model.addAttribute("attachments", routes.attachments(messages));
         model.addAttribute("accountNames", routes.accountNames(messages));
         return true;
@@ -129,6 +130,7 @@ class ConversationPage {
         ConversationDetail detail = conversations.detail(id);
         model.addAttribute("seen", detail.messages().stream().reduce((a, b) -> b).map(m -> m.id()).orElse(""));
         model.addAttribute("routes", routes.options(detail.routes(), replyTo));
+        model.addAttribute("listenOnly", ReplyRoutes.listenOnly(detail));
         return "conversation :: composer";
     }
 

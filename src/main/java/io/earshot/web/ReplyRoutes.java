@@ -60,6 +60,14 @@ class ReplyRoutes {
         return out;
     }
 
+    /**
+     * True when the conversation has messages from the customer but no way to answer them: all were heard from a
+     * source Earshot only listens to (a feed), so the composer offers no reply.
+     */
+    static boolean listenOnly(ConversationDetail detail) {
+        return detail.routes().isEmpty() && detail.messages().stream().anyMatch(m -> "inbound".equals(m.direction()));
+    }
+
     private String accountName(String id) {
         return Ids.parse(id).flatMap(accounts::byId).map(ChannelAccount::name).orElse("account " + id);
     }

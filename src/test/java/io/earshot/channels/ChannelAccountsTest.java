@@ -30,7 +30,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Issue 12, the channel machinery every connector stands on, through the public API with a connector of the test's
- * own (a "feed": a provider held in memory that the test can make fail, time out after accepting, or rate-limit):
+ * own (a "fake": a provider held in memory that the test can make fail, time out after accepting, or rate-limit):
  * accounts with sealed secrets, a position committed with the messages it produced, a lease that runs an account on
  * one instance, restarts with backoff, replies addressed from the message they answer, and an outbox that shows a
  * reply at most once.
@@ -64,12 +64,12 @@ class ChannelAccountsTest {
 
     static final Map<String, Provider> PROVIDERS = new ConcurrentHashMap<>();
 
-    /** A connector of kind "feed" on channel "forum" reading the {@link Provider} its account names. */
-    static final class FeedConnector implements Connector {
+    /** A connector of kind "fake" on channel "forum" reading the {@link Provider} its account names. */
+    static final class FakeConnector implements Connector {
 
         @Override
         public String kind() {
-            return "feed";
+            return "fake";
         }
 
         @Override
@@ -150,10 +150,10 @@ class ChannelAccountsTest {
     }
 
     @TestConfiguration
-    static class Feed {
+    static class Fake {
         @Bean
-        FeedConnector feedConnector() {
-            return new FeedConnector();
+        FakeConnector fakeConnector() {
+            return new FakeConnector();
         }
     }
 
@@ -179,7 +179,7 @@ class ChannelAccountsTest {
     }
 
     private JsonNode account(String name) {
-        Http.Answer a = http.post("/api/v1/channel-accounts", Map.of("kind", "feed", "name", name,
+        Http.Answer a = http.post("/api/v1/channel-accounts", Map.of("kind", "fake", "name", name,
                 "settings", Map.of("provider", run), "secrets", Map.of("apiKey", "the-very-secret-" + run)), ADMIN);
         assertThat(a.status()).as(a.raw()).isEqualTo(201);
         return a.body();
@@ -247,22 +247,22 @@ class ChannelAccountsTest {
         Http.Answer unknownKind = http.post("/api/v1/channel-accounts", Map.of("kind", "pigeon", "name", "x"), ADMIN);
         assertThat(unknownKind.status()).isEqualTo(400);
         assertThat(unknownKind.body().get("error").get("field").asString()).isEqualTo("kind");
-        assertThat(unknownKind.body().get("error").get("message").asString()).contains("feed");
-        Http.Answer missing = http.post("/api/v1/channel-accounts", Map.of("kind", "feed", "name", "x " + run,
+        assertThat(unknownKind.body().get("error").get("message").asString()).contains("fake");
+        Http.Answer missing = http.post("/api/v1/channel-accounts", Map.of("kind", "fake", "name", "x " + run,
                 "settings", Map.of("provider", run)), ADMIN);
         assertThat(missing.status()).isEqualTo(400);
         assertThat(missing.body().get("error").get("field").asString()).isEqualTo("secrets.apiKey");
-        Http.Answer secretInSettings = http.post("/api/v1/channel-accounts", Map.of("kind", "feed", "name", "x " + run,
+        Http.Answer secretInSettings = http.post("/api/v1/channel-accounts", Map.of("kind", "fake", "name", "x " + run,
                 "settings", Map.of("provider", run, "apiKey", "oops"), "secrets", Map.of("apiKey", "k2")), ADMIN);
         assertThat(secretInSettings.status()).isEqualTo(400);
         assertThat(secretInSettings.body().get("error").get("field").asString()).isEqualTo("settings.apiKey");
-        Http.Answer stray = http.post("/api/v1/channel-accounts", Map.of("kind", "feed", "name", "x " + run,
+        Http.Answer stray = http.post("/api/v1/channel-accounts", Map.of("kind", "fake", "name", "x " + run,
                 "settings", Map.of("provider", run, "colour", "red"), "secrets", Map.of("apiKey", "k2")), ADMIN);
         assertThat(stray.status()).isEqualTo(400);
         assertThat(stray.body().get("error").get("field").asString()).isEqualTo("settings.colour");
         provider();
         account("Twice " + run);
-        Http.Answer twice = http.post("/api/v1/channel-accounts", Map.of("kind", "feed", "name", "Twice " + run,
+        Http.Answer twice = http.post("/api/v1/channel-accounts", Map.of("kind", "fake", "name", "Twice " + run,
                 "settings", Map.of("provider", run), "secrets", Map.of("apiKey", "k2")), ADMIN);
         assertThat(twice.status()).isEqualTo(409);
         assertThat(http.get("/api/v1/channel-accounts/99999999999", ADMIN).status()).isEqualTo(404);

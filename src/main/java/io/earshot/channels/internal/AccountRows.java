@@ -83,6 +83,11 @@ public class AccountRows {
         return new AccountSettings(row.id(), row.kind(), row.name(), row.settings(), secrets(row));
     }
 
+    /** The kind of account {@code id}, if it exists. */
+    public Optional<String> kindOf(long id) {
+        return jdbc.queryForList("select kind from channel_account where id = ?", String.class, id).stream().findFirst();
+    }
+
     /** Stores the position a connector reached; in the caller's transaction (the one that stores the messages). */
     public void savePosition(long id, String position) {
         jdbc.update("update channel_account set position = ? where id = ?", position, id);

@@ -31,7 +31,8 @@ import org.springframework.stereotype.Component;
  * {@code earshot.channels.supervise-every}, takes or renews the lease of each active account in the database
  * ({@code lease_owner}, {@code lease_until}: an instance that died loses its accounts when their lease runs out), starts
  * a worker thread for each account it holds, and stops the workers of accounts paused, deleted, changed or leased
- * elsewhere. A worker polls its task and stores each poll's messages with the task's position in one transaction; a
+ * elsewhere. A worker polls its task and stores each poll's messages, edits and bookkeeping with the task's position in
+ * one transaction; a
  * task that fails is stopped and started again after a wait that doubles with each failure in a row (up to five
  * minutes), with the error on the account's health.
  * <p>
@@ -277,8 +278,17 @@ public class ConnectorRuntime implements SmartLifecycle {
 
         private void store(Polled polled) {
             List<IncomingMessage> messages = polled.messages().stream().map(m -> m.onAccount(accountId)).toList();
+            List<IncomingMessage> edits = polled.edits().stream().map(m -> m.onAccount(accountId)).toList();
             String at = polled.position();
             List<IntakeResult> results = intake.accept(messages, () -> {
+                for (IntakeResult r : intake.edit(edits)) {
+                    if ("rejected".equals(r.status())) {
+                        log.warn("account {}: an edit was not stored: {}", accountId, r.error());
+                    }
+                }
+                if (polled.bookkeeping() != null) {
+                    polled.bookkeeping().run();
+                }
                 if (at != null) {
                     rows.savePosition(accountId, at);
                 }

@@ -36,6 +36,10 @@ public class MessageRows {
         }
     }
 
+    /** A stored message's place and text, as an edit finds it. */
+    public record Stored(long messageId, long conversationId, boolean inbound, String body) {
+    }
+
     private final JdbcTemplate jdbc;
 
     MessageRows(JdbcTemplate jdbc) {
@@ -76,5 +80,18 @@ public class MessageRows {
                     .add(m.sentimentScore()).add(m.intent()).add(m.accountId()).add(m.replyAddress()).add(m.subject()).end();
         }
         copy.send(jdbc);
+    }
+
+    /** The message stored under {@code key}, its row locked until the transaction ends; null when there is none. */
+    public Stored lock(Key key) {
+        return jdbc.query("select id, conversation_id, inbound, body from message where channel = ? and external_id = ? "
+                + "for update", (rs, n) -> new Stored(rs.getLong(1), rs.getLong(2), rs.getBoolean(3), rs.getString(4)),
+                key.channel(), key.externalId()).stream().findFirst().orElse(null);
+    }
+
+    /** Replaces a message's text and the signals read from it (its author edited it at the source). */
+    public void edit(long id, String body, String language, String sentimentLabel, Double sentimentScore, String intent) {
+        jdbc.update("update message set body = ?, language = ?, sentiment_label = ?, sentiment_score = ?, intent = ? where id = ?",
+                body, language, sentimentLabel, sentimentScore, intent, id);
     }
 }

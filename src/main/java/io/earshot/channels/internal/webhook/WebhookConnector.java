@@ -4,6 +4,7 @@ import io.earshot.channels.AccountSettings;
 import io.earshot.channels.Check;
 import io.earshot.channels.Connector;
 import io.earshot.channels.Setting;
+import io.earshot.channels.internal.RetryAfter;
 import io.earshot.channels.SourceTask;
 import io.earshot.ingest.Channel;
 import io.earshot.ingest.ChannelTraits;
@@ -17,10 +18,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -170,7 +167,7 @@ class WebhookConnector implements Connector {
             return receiverId(answer.body()).orElse(outgoing.idempotencyKey());
         }
         if (status == 429) {
-            throw new OutboundConnector.RateLimited("the receiver answered 429", retryAt(answer.headers().firstValue("Retry-After")));
+            throw new OutboundConnector.RateLimited("the receiver answered 429", RetryAfter.at(answer.headers().firstValue("Retry-After"), clock.instant()).orElse(null));
         }
         if (status >= 400 && status < 500) {
             throw new OutboundConnector.Refused("the receiver at " + uri.getHost() + " refused the reply: HTTP " + status);
@@ -193,22 +190,5 @@ class WebhookConnector implements Connector {
             // not JSON: the idempotency key names the delivery
         }
         return Optional.empty();
-    }
-
-    /** When Retry-After (seconds or an HTTP date) allows the next call; null when it is absent or unreadable. */
-    private Instant retryAt(Optional<String> header) {
-        if (header.isEmpty()) {
-            return null;
-        }
-        String v = header.get().strip();
-        try {
-            return clock.instant().plusSeconds(Math.min(86_400, Long.parseLong(v)));
-        } catch (NumberFormatException e) {
-            try {
-                return ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-            } catch (DateTimeParseException e2) {
-                return null;
-            }
-        }
     }
 }
