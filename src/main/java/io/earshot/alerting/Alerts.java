@@ -29,8 +29,14 @@ public class Alerts {
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() { };
 
     /** An alert to raise. {@code dedupeKey} makes raising it again a no-op. */
-    public record NewAlert(String kind, String severity, Long conversationId, Long commitmentId, List<Long> recipients,
-                           Map<String, Object> details, String dedupeKey) {
+    public record NewAlert(String kind, String severity, Long conversationId, Long commitmentId, Long topicId,
+                           List<Long> recipients, Map<String, Object> details, String dedupeKey) {
+
+        /** An alert about a conversation or a promise, not a topic. */
+        public NewAlert(String kind, String severity, Long conversationId, Long commitmentId, List<Long> recipients,
+                        Map<String, Object> details, String dedupeKey) {
+            this(kind, severity, conversationId, commitmentId, null, recipients, details, dedupeKey);
+        }
     }
 
     private final JdbcTemplate jdbc;
@@ -60,13 +66,13 @@ public class Alerts {
         long now = clock.millis();
         List<Long> to = a.recipients().stream().filter(java.util.Objects::nonNull).distinct().toList();
         String recipients = String.join(",", to.stream().map(String::valueOf).toList());
-        int inserted = jdbc.update("insert into alert (id, kind, severity, fired_at, conversation_id, commitment_id, recipients, "
-                + "details, dedupe_key) values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing", id, a.kind(), a.severity(), now,
-                a.conversationId(), a.commitmentId(), recipients, json.writeValueAsString(a.details()), a.dedupeKey());
+        int inserted = jdbc.update("insert into alert (id, kind, severity, fired_at, conversation_id, commitment_id, topic_id, recipients, "
+                + "details, dedupe_key) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing", id, a.kind(), a.severity(), now,
+                a.conversationId(), a.commitmentId(), a.topicId(), recipients, json.writeValueAsString(a.details()), a.dedupeKey());
         if (inserted == 0) {
             return Optional.empty();
         }
-        Alert alert = new Alert(Long.toString(id), a.kind(), a.severity(), Instant.ofEpochMilli(now), str(a.conversationId()), null,
+        Alert alert = new Alert(Long.toString(id), a.kind(), a.severity(), Instant.ofEpochMilli(now), str(a.conversationId()), str(a.topicId()),
                 str(a.commitmentId()), to.stream().map(String::valueOf).toList(), a.details());
         List<Long> hooks = jdbc.queryForList("select id from webhook where active = true and (events = '*' or ',' || events || ',' like ?)",
                 Long.class, "%," + a.kind() + ",%");

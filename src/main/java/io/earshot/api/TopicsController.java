@@ -36,19 +36,20 @@ class TopicsController {
         this.expensive = expensive;
     }
 
-    @Operation(summary = "Track a topic (lead): {name, query}. The query: words, \"phrases\", #tags and @handles (whole "
+    @Operation(summary = "Track a topic (lead): {name, query, sensitivity?: low|normal|high}. The query: words, \"phrases\", #tags and @handles (whole "
             + "words, any case); channel:x, lang:xx, sentiment:negative|neutral|positive, intent:complaint|...; NOT (or -word), "
             + "AND (or words side by side), OR (or a comma), parentheses. A syntax error is a 400 naming its position. "
             + "Every inbound message is matched as it arrives; the series start with the next message")
     @PostMapping("/api/v1/topics")
     @ResponseStatus(HttpStatus.CREATED)
     Topic create(@Valid @RequestBody NewTopic body) {
-        return topics.create(body.name(), body.query());
+        return topics.create(body.name(), body.query(), body.sensitivity());
     }
 
-    /** {name, query}. */
+    /** {name, query, sensitivity?}. */
     record NewTopic(@Bodies.Text @Bodies.Required @Size(max = 200, message = Bodies.LONGER) String name,
-                    @Bodies.Text @Bodies.Required @Size(max = 1000, message = Bodies.LONGER) String query) {
+                    @Bodies.Text @Bodies.Required @Size(max = 1000, message = Bodies.LONGER) String query,
+                    @Bodies.Text @Size(max = 10, message = Bodies.LONGER) String sensitivity) {
     }
 
     @Operation(summary = "The topics")

@@ -34,6 +34,12 @@ public class InboundMessages {
         return jdbc.query(COLUMNS + "where inbound = true order by created_at desc, id desc limit ?", ROW, limit);
     }
 
+    /** Inbound messages said in [from, to), newest first, at most {@code limit}. */
+    public List<Heard> between(Instant from, Instant to, int limit) {
+        return jdbc.query(COLUMNS + "where inbound = true and created_at >= ? and created_at < ? order by created_at desc, id desc limit ?",
+                ROW, from.toEpochMilli(), to.toEpochMilli(), limit);
+    }
+
     /** The messages with these ids, in the order of the ids; ids of no message are left out. */
     public List<Heard> byIds(List<Long> ids) {
         if (ids.isEmpty()) {

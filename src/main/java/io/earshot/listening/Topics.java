@@ -52,11 +52,20 @@ public class Topics {
 
     /** A new topic; its series start with the next message heard (see {@link #preview} for what it would have matched). */
     public Topic create(String name, String query) {
+        return create(name, query, null);
+    }
+
+    /** A new topic; {@code sensitivity} low, normal (the default, when null) or high. */
+    public Topic create(String name, String query, String sensitivity) {
         if (name == null || name.isBlank() || name.length() > 200) {
             throw EarshotException.invalid("name", "name is required, at most 200 characters");
         }
         QueryParser.parse(query);
-        return catalog.insert(ids.nextId(), name.strip(), query.strip(), clock.millis());
+        String s = sensitivity == null ? "normal" : sensitivity.strip().toLowerCase(java.util.Locale.ROOT);
+        if (!java.util.List.of("low", "normal", "high").contains(s)) {
+            throw EarshotException.invalid("sensitivity", "sensitivity must be low, normal or high");
+        }
+        return catalog.insert(ids.nextId(), name.strip(), query.strip(), s, clock.millis());
     }
 
     public List<Topic> all() {

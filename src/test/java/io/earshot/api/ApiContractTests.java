@@ -749,6 +749,65 @@ class ApiContractTests {
     }
 
     @Test
+    void aWaveOfComplaintsOnAQuietTopicIsAlertedWithinTenMinutesAndItsBaselineIsNot() {
+        String lead = agentToken("lead");
+        String w = "zs" + Long.toString(System.nanoTime(), 36);
+        String id = http.post("/api/v1/topics", Map.of("name", "Checkout " + run, "query", w + " OR \"" + w + " checkout\""), lead).get("id").asString();
+        Instant created = now;
+        // a quiet baseline, heard as it is said: 0-2 messages every 5 minutes for 26 hours, fewer at night
+        java.util.Random random = new java.util.Random(42);
+        int n = 0;
+        for (int step = 0; step < 26 * 12; step++) {
+            int count = now.atZone(java.time.ZoneOffset.UTC).getHour() < 7 ? (random.nextInt(4) == 0 ? 1 : 0) : random.nextInt(3);
+            List<Map<String, Object>> batch = new java.util.ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                batch.add(item("twitter", run + "b" + n, "inbound", run + "bu" + (n % 40), "Using " + w + " today, it works",
+                        now.plusSeconds(random.nextInt(290))));
+                n++;
+            }
+            if (!batch.isEmpty()) {
+                results(http.post("/api/v1/messages", batch, ADMIN));
+            }
+            advance(Duration.ofMinutes(5));
+        }
+        assertThat(spikes(id, created)).as("no spike on the baseline").isEmpty();
+        // the wave: 8 complaints a minute from many customers
+        Instant onset = now;
+        for (int minute = 0; minute < 10; minute++) {
+            List<Map<String, Object>> batch = new java.util.ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                batch.add(item("twitter", run + "w" + minute + "-" + i, "inbound", run + "wu" + minute + "-" + i,
+                        "The " + w + " checkout crashed again and charged me twice, this is terrible, I want a refund", now.plusSeconds(i * 7)));
+            }
+            results(http.post("/api/v1/messages", batch, ADMIN));
+            advance(Duration.ofMinutes(1));
+        }
+        List<JsonNode> spikes = spikes(id, created);
+        assertThat(spikes).as("a spike within 10 minutes of the onset").isNotEmpty();
+        JsonNode first = spikes.get(spikes.size() - 1);
+        assertThat(Instant.parse(first.get("firedAt").asString())).isBetween(onset, onset.plus(Duration.ofMinutes(10)));
+        JsonNode d = first.get("details");
+        assertThat(d.get("series").asString()).isIn("volume", "negative");
+        assertThat(d.get("ratio").asDouble()).isGreaterThan(5);
+        assertThat(d.get("observed").asLong()).isGreaterThan(d.get("expected").asLong());
+        assertThat(Instant.parse(d.get("bucketStart").asString())).isAfterOrEqualTo(onset.minus(Duration.ofMinutes(5)));
+        assertThat(d.get("sampleMessageIds").size()).isBetween(1, 5);
+        assertThat(d.get("topWords").toString()).containsAnyOf("crashed", "charged", "twice", "refund", "terrible");
+        assertThat(d.get("message").asString()).contains("Checkout " + run).contains("the usual");
+        assertThat(d.get("conversationIds").size()).isGreaterThanOrEqualTo(8);
+    }
+
+    private List<JsonNode> spikes(String topicId, Instant since) {
+        List<JsonNode> out = new java.util.ArrayList<>();
+        http.get("/api/v1/alerts?kind=spike&since=" + since, ADMIN).body().get("items").forEach(a -> {
+            if (a.hasNonNull("topicId") && topicId.equals(a.get("topicId").asString())) {
+                out.add(a);
+            }
+        });
+        return out;
+    }
+
+    @Test
     void deskPasswordsAreCheckedForLength() {
         Http.Answer short_ = http.post("/api/v1/agents", Map.of("name", "P", "email", run + "p1@example.com", "password", "short"), ADMIN);
         assertThat(short_.status()).isEqualTo(400);

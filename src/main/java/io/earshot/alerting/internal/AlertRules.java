@@ -5,6 +5,10 @@ import io.earshot.followup.CommitmentBroken;
 import io.earshot.followup.CommitmentFallingDue;
 import io.earshot.followup.CustomerLeftInSilence;
 import io.earshot.followup.SlaBreached;
+import io.earshot.listening.SpikeDetected;
+import io.earshot.platform.Agent;
+import io.earshot.platform.Agents;
+import io.earshot.platform.Role;
 import io.earshot.platform.Team;
 import io.earshot.platform.Teams;
 import java.util.ArrayList;
@@ -24,10 +28,12 @@ public class AlertRules {
 
     private final Alerts alerts;
     private final Teams teams;
+    private final Agents agents;
 
-    AlertRules(Alerts alerts, Teams teams) {
+    AlertRules(Alerts alerts, Teams teams, Agents agents) {
         this.alerts = alerts;
         this.teams = teams;
+        this.agents = agents;
     }
 
     @AfterCommit
@@ -80,6 +86,26 @@ public class AlertRules {
         details.put("message", "A promise was broken (due " + e.dueAt() + "): \"" + shorten(e.text()) + "\"");
         alerts.raise(new Alerts.NewAlert("commitment_broken", "high", e.conversationId(), e.commitmentId(), withLead(e.ownerId()),
                 details, "commitment_broken:" + e.commitmentId()));
+    }
+
+    @AfterCommit
+    void on(SpikeDetected e) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("series", e.series());
+        details.put("topic", e.topicName());
+        details.put("observed", e.observed());
+        details.put("expected", Math.round(e.expected() * 10) / 10.0);
+        details.put("ratio", Math.round(e.ratio() * 10) / 10.0);
+        details.put("bucketStart", e.bucketStart().toString());
+        details.put("sampleMessageIds", e.sampleMessageIds().stream().map(String::valueOf).toList());
+        details.put("conversationIds", e.conversationIds().stream().limit(50).map(String::valueOf).toList());
+        details.put("topWords", e.topWords());
+        details.put("message", ("negative".equals(e.series()) ? "Negative messages about " : "Messages about ") + e.topicName()
+                + ": " + e.description());
+        List<Long> leads = agents.all().stream().filter(a -> a.holds(Role.LEAD)).map(Agent::id).toList();
+        alerts.raise(new Alerts.NewAlert("spike", "negative".equals(e.series()) ? "high" : "warning", null, null,
+                e.topicId() == 0 ? null : e.topicId(), leads, details,
+                "spike:" + e.topicId() + ":" + e.series() + ":" + e.bucketStart().toEpochMilli()));
     }
 
     private static String shorten(String text) {

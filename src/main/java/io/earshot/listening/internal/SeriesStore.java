@@ -147,6 +147,19 @@ public class SeriesStore {
     public void forget(long topicId) {
         jdbc.update("delete from topic_match where topic_id = ?", topicId);
         jdbc.update("delete from topic_series where topic_id = ?", topicId);
+        jdbc.update("delete from spike_watch where topic_id = ?", topicId);
+    }
+
+    /** The topic's matches said in [from, to), newest first; only negative ones when asked. */
+    public List<Long> matchedBetween(long topicId, long from, long to, int limit) {
+        return jdbc.queryForList("select message_id from topic_match where topic_id = ? and created_at >= ? and created_at < ? "
+                + "order by created_at desc, message_id desc limit ?", Long.class, topicId, from, to, limit);
+    }
+
+    /** The conversations the topic matched in [from, to), most recent first. */
+    public List<Long> conversationsBetween(long topicId, long from, long to, int limit) {
+        return jdbc.queryForList("select conversation_id from topic_match where topic_id = ? and created_at >= ? and created_at < ? "
+                + "group by conversation_id order by max(created_at) desc limit ?", Long.class, topicId, from, to, limit);
     }
 
     /** The conversations of the topic's most recent matches, newest first, at most {@code limit}. */

@@ -30,20 +30,21 @@ public class TopicCatalog {
         this.jdbc = jdbc;
     }
 
-    public Topic insert(long id, String name, String query, long now) {
-        jdbc.update("insert into topic (id, name, query, created_at, updated_at) values (?, ?, ?, ?, ?)", id, name, query, now, now);
+    public Topic insert(long id, String name, String query, String sensitivity, long now) {
+        jdbc.update("insert into topic (id, name, query, sensitivity, created_at, updated_at) values (?, ?, ?, ?, ?, ?)",
+                id, name, query, sensitivity, now, now);
         compiled.set(null);
-        return topic(id, name, query, now);
+        return topic(id, name, query, sensitivity, now);
     }
 
     public List<Topic> all() {
-        return jdbc.query("select id, name, query, created_at from topic order by name, id",
-                (rs, n) -> topic(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4)));
+        return jdbc.query("select id, name, query, sensitivity, created_at from topic order by name, id",
+                (rs, n) -> topic(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5)));
     }
 
     public Optional<Topic> byId(long id) {
-        return jdbc.query("select id, name, query, created_at from topic where id = ?",
-                (rs, n) -> topic(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4)), id).stream().findFirst();
+        return jdbc.query("select id, name, query, sensitivity, created_at from topic where id = ?",
+                (rs, n) -> topic(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5)), id).stream().findFirst();
     }
 
     public boolean delete(long id) {
@@ -74,8 +75,8 @@ public class TopicCatalog {
         return matcher;
     }
 
-    private static Topic topic(long id, String name, String query, long createdAt) {
-        return new Topic(Long.toString(id), name, query, QueryParser.positiveLiterals(QueryParser.parse(query)),
+    private static Topic topic(long id, String name, String query, String sensitivity, long createdAt) {
+        return new Topic(Long.toString(id), name, query, QueryParser.positiveLiterals(QueryParser.parse(query)), sensitivity,
                 Instant.ofEpochMilli(createdAt));
     }
 }
