@@ -36,7 +36,9 @@ class TableOwnershipTest {
             Map.entry("csat", "followup"),
             Map.entry("alert", "alerting"), Map.entry("webhook", "alerting"), Map.entry("webhook_delivery", "alerting"),
             Map.entry("webhook_attempt", "alerting"),
-            Map.entry("topic", "listening"));
+            Map.entry("feed_entry", "channels"),
+            Map.entry("topic", "listening"), Map.entry("topic_match", "listening"), Map.entry("topic_series", "listening"),
+            Map.entry("spike_watch", "listening"));
 
     static final Set<String> READ_MODELS = Set.of("reporting");
 

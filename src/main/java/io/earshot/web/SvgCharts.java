@@ -35,13 +35,19 @@ final class SvgCharts {
      */
     static String stackedBars(String title, String xLabel, String yLabel, List<String> axisLabels, List<String> labels,
                               List<Series> series) {
-        return columns(title, xLabel, yLabel, axisLabels, labels, series, false);
+        return columns(title, xLabel, yLabel, axisLabels, labels, series, false, java.util.Map.of());
+    }
+
+    /** Stacked bars with some buckets marked (a spike, say): a dashed line and a flag over each, the text its tooltip. */
+    static String stackedBars(String title, String xLabel, String yLabel, List<String> axisLabels, List<String> labels,
+                              List<Series> series, java.util.Map<Integer, String> marks) {
+        return columns(title, xLabel, yLabel, axisLabels, labels, series, false, marks);
     }
 
     /** A histogram: one bar per bin, each with its count written above it. */
     static String histogram(String title, String xLabel, String yLabel, String seriesName, String cssClass, List<String> bins,
                             long[] counts) {
-        return columns(title, xLabel, yLabel, bins, bins, List.of(new Series(seriesName, cssClass, counts)), true);
+        return columns(title, xLabel, yLabel, bins, bins, List.of(new Series(seriesName, cssClass, counts)), true, java.util.Map.of());
     }
 
     /** Horizontal bars, one per row, longest scale first as given; {@code seriesName} names the bars in the legend. */
@@ -103,7 +109,7 @@ final class SvgCharts {
     }
 
     private static String columns(String title, String xLabel, String yLabel, List<String> axisLabels, List<String> labels,
-                                  List<Series> series, boolean valuesOnTop) {
+                                  List<Series> series, boolean valuesOnTop, java.util.Map<Integer, String> marks) {
         int n = labels.size();
         long[] totals = new long[n];
         long sum = 0;
@@ -121,9 +127,10 @@ final class SvgCharts {
                 highest = i;
             }
         }
-        if (n == 0 || series.isEmpty() || max <= 0) {
+        if (n == 0 || series.isEmpty() || (max <= 0 && marks.isEmpty())) {
             return empty(title);
         }
+        max = Math.max(max, 1);
         int left = 52;
         int right = WIDTH - 12;
         int legendRows = legendLayout(series, left, right, new ArrayList<>());
@@ -164,6 +171,17 @@ final class SvgCharts {
                 svg.append("<text class=\"value\" x=\"").append(num(x + barWidth / 2)).append("\" y=\"").append(num(base - 5))
                         .append("\" text-anchor=\"middle\">").append(esc(String.format(Locale.ROOT, "%,d", totals[i]))).append("</text>");
             }
+        }
+        for (java.util.Map.Entry<Integer, String> m : new java.util.TreeMap<>(marks).entrySet()) {
+            if (m.getKey() < 0 || m.getKey() >= n) {
+                continue;
+            }
+            double cx = left + m.getKey() * slot + slot / 2;
+            svg.append("<g class=\"mark\"><title>").append(esc(m.getValue())).append("</title><line class=\"mark-line\" x1=\"")
+                    .append(num(cx)).append("\" x2=\"").append(num(cx)).append("\" y1=\"").append(top).append("\" y2=\"").append(bottom)
+                    .append("\"/><path class=\"mark-flag\" d=\"M").append(num(cx - 6)).append(' ').append(top - 8).append(" L")
+                    .append(num(cx + 6)).append(' ').append(top - 8).append(" L").append(num(cx)).append(' ').append(top)
+                    .append(" Z\"/></g>");
         }
         svg.append("<line class=\"axis\" x1=\"").append(left).append("\" x2=\"").append(right).append("\" y1=\"").append(bottom)
                 .append("\" y2=\"").append(bottom).append("\"/>");
