@@ -43,7 +43,7 @@ public final class IngestBench {
     }
 
     record Options(List<Long> sizes, int batch, int connections, long seed, String external, String xmx,
-                   List<String> settings, boolean keep, Path jar, String javaOpts, boolean statements) {
+                   List<String> settings, boolean keep, Path jar, String javaOpts, boolean statements, int topics) {
     }
 
     record Result(String target, long messages, double seconds, long created, long duplicate, long rejected,
@@ -110,6 +110,9 @@ public final class IngestBench {
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
             awaitHealthy(http, port, server, log);
             String jdbc = externalDb != null ? withDatabase(o.external(), externalDb) : embeddedUrl(data);
+            if (o.topics() > 0) {
+                createTopics(http, port, o.topics(), o.seed());
+            }
             System.out.printf("   Earshot up (pid %d), posting NDJSON over %d connections ...%n", server.pid(), o.connections());
             Memory memory = new Memory(server.toHandle(), postmaster(data, jdbc));
             Thread sampler = new Thread(memory, "rss-sampler");
@@ -131,6 +134,10 @@ public final class IngestBench {
             double indexed;
             try (Connection c = connect(jdbc)) {
                 stored = count(c, "select count(*) from message");
+                if (o.topics() > 0) {
+                    System.out.printf(Locale.ROOT, "   %d topics: %,d matches stored, %,d series rows%n", o.topics(),
+                            count(c, "select count(*) from topic_match"), count(c, "select count(*) from topic_series"));
+                }
                 if (o.statements()) {
                     statements(c, posted.seconds);
                 }
@@ -147,6 +154,38 @@ public final class IngestBench {
                 server.destroyForcibly();
             }
         }
+    }
+
+    // --- topics ---
+
+    /** Words the generated messages use: one topic in 20 listens for them, so there are matches to count. */
+    private static final String[] HEARD = {"router", "checkout", "refund", "outage", "website", "account", "\"charged twice\"",
+            "crashing", "receipt", "delivery"};
+
+    /**
+     * {@code n} topics through the API, created before the clock starts: most listen for products nobody mentions
+     * (they cost the automaton, not the series), one in 20 for words the messages do use, some with fields and NOT.
+     */
+    private static void createTopics(HttpClient http, int port, int n, long seed) throws Exception {
+        java.util.Random r = new java.util.Random(seed);
+        for (int i = 0; i < n; i++) {
+            String query = i % 20 == 0
+                    ? HEARD[r.nextInt(HEARD.length)] + (i % 40 == 0 ? " sentiment:negative" : " NOT test" + i)
+                    : "product" + i + " OR \"model " + i + " x\" OR #brand" + i + (i % 3 == 0 ? " channel:twitter" : "");
+            java.net.http.HttpResponse<String> a = http.send(java.net.http.HttpRequest.newBuilder(
+                            java.net.URI.create("http://127.0.0.1:" + port + "/api/v1/topics"))
+                    .header("Authorization", "Bearer bench").header("Content-Type", "application/json")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"name\":\"Topic " + i + "\",\"query\":"
+                            + json(query) + "}")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            if (a.statusCode() != 201) {
+                throw new IllegalStateException("topic " + i + ": " + a.statusCode() + " " + a.body());
+            }
+        }
+        System.out.printf("   %d topics created%n", n);
+    }
+
+    private static String json(String s) {
+        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 
     // --- posting ---
@@ -498,6 +537,7 @@ public final class IngestBench {
         List<String> settings = new ArrayList<>();
         boolean keep = false;
         boolean statements = false;
+        int topics = 0;
         Path jar = Path.of("target", "earshot.jar");
         String javaOpts = System.getenv().getOrDefault("BENCH_SERVER_OPTS", "");
         for (int i = 0; i < args.length; i++) {
@@ -511,12 +551,13 @@ public final class IngestBench {
                 case "--set" -> settings.add(args[++i]);
                 case "--keep" -> keep = true;
                 case "--statements" -> statements = true;
+                case "--topics" -> topics = Integer.parseInt(args[++i]);
                 case "--jar" -> jar = Path.of(args[++i]);
                 default -> throw new IllegalArgumentException("usage: ingest.sh [--messages 100000,1000000] [--batch 1000] "
                         + "[--connections 2] [--seed 42] [--external jdbc:postgresql://host:port/db?user=u&password=p] [--xmx 512m] "
-                        + "[--set name=value]... [--keep] [--jar target/earshot.jar]");
+                        + "[--set name=value]... [--keep] [--jar target/earshot.jar] [--topics N]");
             }
         }
-        return new Options(sizes, batch, connections, seed, external, xmx, settings, keep, jar.toAbsolutePath(), javaOpts, statements);
+        return new Options(sizes, batch, connections, seed, external, xmx, settings, keep, jar.toAbsolutePath(), javaOpts, statements, topics);
     }
 }
