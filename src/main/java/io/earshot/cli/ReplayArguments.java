@@ -9,16 +9,19 @@ import java.util.List;
  *
  * @param speed how many times faster than real time events are replayed; 0 for as fast as possible
  */
-record ReplayArguments(Path file, double speed, int batch, boolean sort, java.time.Duration timerStep, List<String> springArgs) {
+record ReplayArguments(Path file, double speed, int batch, boolean sort, java.time.Duration timerStep, List<String> springArgs,
+                       List<String[]> topics) {
 
     static final String USAGE = "usage: java -jar earshot.jar replay FILE [--speed 60x | --max] [--batch 5000] [--no-sort] [--timer-step 15m] "
-            + "[--earshot.data-dir=DIR ...]\n"
+            + "[--topic NAME=QUERY ...] [--earshot.data-dir=DIR ...]\n"
             + "  FILE     NDJSON in the API's message shape, or the Customer Support on Twitter CSV (optionally .gz)\n"
             + "  --speed  replay at N times real time (event time), e.g. 60x; --max (default) as fast as it goes\n"
             + "  --batch  messages per transaction (default 5000: larger batches store faster, measured +25% over 1000 on H2)\n"
             + "  --no-sort  keep a CSV in file order instead of sorting it by created_at\n"
             + "  --timer-step  the most event time one transaction spans (default 15m), so timers (reminders, breaches)\n"
-            + "             fire at most that late in event time; 0 lets batches span any time (fastest)";
+            + "             fire at most that late in event time; 0 lets batches span any time (fastest)\n"
+            + "  --topic  listen for a topic from the first event on (repeatable), e.g. --topic 'Player=player (froze OR stuck)':\n"
+            + "           its series are stored and its spikes alerted as the events pass";
 
     static ReplayArguments parse(String[] args) {
         Path file = null;
@@ -27,6 +30,7 @@ record ReplayArguments(Path file, double speed, int batch, boolean sort, java.ti
         boolean sort = true;
         java.time.Duration timerStep = java.time.Duration.ofMinutes(15);
         List<String> spring = new ArrayList<>();
+        List<String[]> topics = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             if (a.equals("--max")) {
@@ -54,6 +58,13 @@ record ReplayArguments(Path file, double speed, int batch, boolean sort, java.ti
                 if (timerStep.isNegative()) {
                     throw new IllegalArgumentException("--timer-step must not be negative");
                 }
+            } else if (a.equals("--topic") || a.startsWith("--topic=")) {
+                String v = a.startsWith("--topic=") ? a.substring("--topic=".length()) : next(args, ++i, "--topic");
+                int eq = v.indexOf('=');
+                if (eq <= 0 || eq == v.length() - 1) {
+                    throw new IllegalArgumentException("--topic takes NAME=QUERY, e.g. 'Player=player (froze OR stuck)', not '" + v + "'");
+                }
+                topics.add(new String[] {v.substring(0, eq).strip(), v.substring(eq + 1).strip()});
             } else if (a.equals("--no-sort")) {
                 sort = false;
             } else if (a.startsWith("--") && a.contains("=")) {
@@ -69,7 +80,7 @@ record ReplayArguments(Path file, double speed, int batch, boolean sort, java.ti
         if (file == null) {
             throw new IllegalArgumentException("which file? " + USAGE.substring("usage: ".length()));
         }
-        return new ReplayArguments(file, speed, batch, sort, timerStep, List.copyOf(spring));
+        return new ReplayArguments(file, speed, batch, sort, timerStep, List.copyOf(spring), List.copyOf(topics));
     }
 
     private static String next(String[] args, int i, String option) {

@@ -94,6 +94,7 @@ public final class ReplayCommand {
         long[] before = conversations.totals();
         long promisesBefore = promises.count();
         long alertsBefore = alerts.count();
+        long replayStart = Long.MAX_VALUE;
         Tally tally = new Tally();
         boolean interactive = System.console() != null;
         long started = System.nanoTime();
@@ -115,7 +116,9 @@ public final class ReplayCommand {
                 IncomingMessage m = item.item().message();
                 if (first) {
                     clock.reset(m.createdAt());
+                    replayStart = m.createdAt().toEpochMilli();
                     first = false;
+                    listen(a, ctx); // from the first event on, in event time
                 }
                 if (pacer.active() && !batch.isEmpty() && pacer.mustWait(m.createdAt())) {
                     flush(intake, timers, a.timerStep(), batch, tally, bar);
@@ -145,9 +148,27 @@ public final class ReplayCommand {
         out.printf(Locale.ROOT, "  new customers      %,d%n", after[1] - before[1]);
         out.printf(Locale.ROOT, "  promises found     %,d in the company's replies%n", promises.count() - promisesBefore);
         out.printf(Locale.ROOT, "  alerts raised      %,d (timers follow the event clock)%n", alerts.count() - alertsBefore);
+        long since = replayStart;
+        List<io.earshot.alerting.Alert> spikes = new ArrayList<>(alerts.list(null, "spike", null, 500).stream()
+                .filter(s -> s.firedAt().toEpochMilli() >= since).toList());
+        java.util.Collections.reverse(spikes);
+        out.printf(Locale.ROOT, "  spikes             %,d%n", spikes.size());
+        for (io.earshot.alerting.Alert s : spikes) {
+            out.printf(Locale.ROOT, "      %s  %s (words: %s)%n", s.firedAt(), s.details().get("message"), s.details().get("topWords"));
+        }
         out.printf(Locale.ROOT, "  time               %.1f s, %,.0f messages/s%n", seconds, tally.read / Math.max(seconds, 1e-9));
         out.printf(Locale.ROOT, "  event clock now    %s%n", clock.instant());
         return 0;
+    }
+
+    private void listen(ReplayArguments a, ConfigurableApplicationContext ctx) {
+        io.earshot.listening.Topics topics = ctx.getBean(io.earshot.listening.Topics.class);
+        for (String[] t : a.topics()) {
+            if (topics.all().stream().noneMatch(x -> x.name().equals(t[0]) && x.query().equals(t[1]))) {
+                io.earshot.listening.Topic topic = topics.create(t[0], t[1]);
+                out.printf(Locale.ROOT, "listening for %s: %s%n", topic.name(), topic.query());
+            }
+        }
     }
 
     private void flush(Intake intake, TimerEngine timers, java.time.Duration step, List<IncomingMessage> batch, Tally tally, ProgressBar bar) {

@@ -91,6 +91,59 @@ class ReplayCommandTest {
         }
     }
 
+    /**
+     * Listening on a replay (the Pandora story, seed 001): a topic given on the command line counts every message
+     * about it in its series as the events pass, and the evening the player froze for many listeners at once is
+     * alerted as a spike in event time, while two quiet days before it are not.
+     */
+    @Test
+    void aReplayStoresTheTopicsSeriesAndAlertsTheWaveInEventTime() throws Exception {
+        Path file = dir.resolve("pandora.ndjson");
+        java.util.Random random = new java.util.Random(7);
+        StringBuilder lines = new StringBuilder();
+        java.time.Instant t = java.time.Instant.parse("2015-03-02T00:00:00Z");
+        int n = 0;
+        int about = 0;
+        while (t.isBefore(java.time.Instant.parse("2015-03-04T18:00:00Z"))) {
+            boolean aboutPlayer = random.nextInt(3) == 0;
+            lines.append(line("q" + n, "fan" + random.nextInt(300), aboutPlayer ? "the player is fine today @pandora" : "new playlists look good", t));
+            about += aboutPlayer ? 1 : 0;
+            n++;
+            t = t.plusSeconds(300 + random.nextInt(900));
+        }
+        java.time.Instant onset = java.time.Instant.parse("2015-03-04T19:00:00Z");
+        for (int i = 0; i < 60; i++) {
+            lines.append(line("w" + i, "listener" + i, "@pandora the player froze again, stuck on the same song, annoying", onset.plusSeconds(i * 10L)));
+            about++;
+        }
+        Files.writeString(file, lines.toString());
+        Path data = dir.resolve("pandora-data");
+        String out = run(file.toString(), "--topic", "Player=player OR #pandora", "--earshot.data-dir=" + data, "--earshot.admin-token=t",
+                "--earshot.database.binaries-dir=" + io.earshot.TestPostgres.BINARIES, "--earshot.database.durable=false");
+        assertThat(out).startsWith("0").contains("listening for Player: player OR #pandora");
+        String spikes = out.substring(out.indexOf("  spikes"));
+        // the topic's volume and negative series, and those of every inbound message: once each, at the wave
+        assertThat(number(out, "spikes")).as(out).isEqualTo(4);
+        assertThat(spikes.lines().filter(l -> l.contains("about Player")).toList()).hasSize(2)
+                .allMatch(l -> l.contains("2015-03-04T19:") && l.contains("froze"));
+        try (io.earshot.platform.internal.EmbeddedPostgres pg = io.earshot.platform.internal.EmbeddedPostgres.start(new io.earshot.platform.internal.EmbeddedPostgres.Options(
+                data, io.earshot.TestPostgres.BINARIES, java.util.Map.of(), java.time.Duration.ofSeconds(60), false));
+             java.sql.Connection c = java.sql.DriverManager.getConnection(pg.jdbcUrl(), pg.username(), pg.password());
+             var rs = c.createStatement().executeQuery("select bucket_ms, sum(volume) from topic_series where topic_id <> 0 group by bucket_ms order by bucket_ms")) {
+            int levels = 0;
+            while (rs.next()) {
+                assertThat(rs.getLong(2)).as("every message about the player, in every bucket size").isEqualTo(about);
+                levels++;
+            }
+            assertThat(levels).isEqualTo(4);
+        }
+    }
+
+    private static String line(String id, String handle, String text, java.time.Instant at) {
+        return "{\"channel\":\"twitter\",\"externalId\":\"" + id + "\",\"direction\":\"inbound\",\"author\":{\"handle\":\"" + handle
+                + "\"},\"text\":\"" + text + "\",\"createdAt\":\"" + at + "\"}\n";
+    }
+
     /** The figure on the summary's line for {@code label} (the summary comes after the progress lines). */
     private static int number(String output, String label) {
         String summary = output.substring(output.indexOf("done\n") + 1);

@@ -100,8 +100,9 @@ public class AlertRules {
         details.put("sampleMessageIds", e.sampleMessageIds().stream().map(String::valueOf).toList());
         details.put("conversationIds", e.conversationIds().stream().limit(50).map(String::valueOf).toList());
         details.put("topWords", e.topWords());
-        details.put("message", ("negative".equals(e.series()) ? "Negative messages about " : "Messages about ") + e.topicName()
-                + ": " + e.description());
+        String what = e.topicId() == 0 ? ("negative".equals(e.series()) ? "Negative inbound messages" : "Inbound messages")
+                : ("negative".equals(e.series()) ? "Negative messages about " : "Messages about ") + e.topicName();
+        details.put("message", what + ": " + e.description());
         List<Long> leads = agents.all().stream().filter(a -> a.holds(Role.LEAD)).map(Agent::id).toList();
         alerts.raise(new Alerts.NewAlert("spike", "negative".equals(e.series()) ? "high" : "warning", null, null,
                 e.topicId() == 0 ? null : e.topicId(), leads, details,

@@ -3,6 +3,10 @@ package io.earshot.listening.internal;
 import io.earshot.conversation.MessagesStored;
 import java.util.ArrayList;
 import java.util.List;
+import io.earshot.platform.Timers;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -15,10 +19,16 @@ class Hearing {
 
     private final TopicCatalog catalog;
     private final SeriesStore series;
+    private final Timers timers;
+    private final Clock clock;
+    /** When this instance last asked for the spike watch: asked again only when that changes (once a bucket). */
+    private final AtomicLong watchAskedFor = new AtomicLong(Long.MIN_VALUE);
 
-    Hearing(TopicCatalog catalog, SeriesStore series) {
+    Hearing(TopicCatalog catalog, SeriesStore series, Timers timers, Clock clock) {
         this.catalog = catalog;
         this.series = series;
+        this.timers = timers;
+        this.clock = clock;
     }
 
     @EventListener
@@ -39,6 +49,14 @@ class Hearing {
             }
         }
         series.record(hits);
+        if (!hits.isEmpty()) {
+            // the watch runs as the bucket of what was heard ends, wherever the clock stood when it was last set (a
+            // replay moves it back to the first event)
+            Instant next = SpikeWatch.nextRun(clock.millis());
+            if (watchAskedFor.getAndSet(next.toEpochMilli()) != next.toEpochMilli()) {
+                timers.scheduleEarliest(SpikeWatch.TIMER, SpikeWatch.KEY, next);
+            }
+        }
     }
 
     private static SeriesStore.Hit hit(long topic, MessagesStored.StoredMessage m, long at) {

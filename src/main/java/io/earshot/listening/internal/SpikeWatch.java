@@ -90,7 +90,7 @@ class SpikeWatch implements RepeatingTimerHandler {
     }
 
     /** When the bucket now running has ended, and its stragglers with it. */
-    private static Instant nextRun(long now) {
+    static Instant nextRun(long now) {
         return Instant.ofEpochMilli(Math.floorDiv(now - LATENESS, BUCKET) * BUCKET + BUCKET + LATENESS);
     }
 

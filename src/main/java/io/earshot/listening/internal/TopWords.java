@@ -32,7 +32,7 @@ final class TopWords {
 
     static List<String> of(Collection<String> spike, Collection<String> before, Collection<String> topicTerms, int limit) {
         Set<String> skip = new HashSet<>();
-        topicTerms.forEach(t -> skip.addAll(List.of(t.toLowerCase(Locale.ROOT).split(" "))));
+        topicTerms.forEach(t -> skip.addAll(List.of(t.toLowerCase(Locale.ROOT).replaceAll("(^|\\s)[#@]", "$1").split(" "))));
         Map<String, Integer> now = documentCounts(spike, skip);
         Map<String, Integer> earlier = documentCounts(before, skip);
         double scale = (spike.size() + 1.0) / (before.size() + 1.0);
