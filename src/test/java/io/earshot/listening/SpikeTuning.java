@@ -28,7 +28,7 @@ public final class SpikeTuning {
     static final long[] COOLDOWN_HOURS = {12, 24, 36};
 
     private record Trial(int[] at, SpikeModel model, Duration cooldown, List<NabScore.Result> firstHalves,
-                         List<NabScore.Result> whole) {
+                         List<NabScore.Result> whole, List<boolean[]> alerts) {
 
         double first() {
             return NabScore.normalise(firstHalves);
@@ -54,14 +54,16 @@ public final class SpikeTuning {
                         Duration cooldown = Duration.ofHours(COOLDOWN_HOURS[d]);
                         List<NabScore.Result> whole = new ArrayList<>();
                         List<NabScore.Result> first = new ArrayList<>();
+                        List<boolean[]> all = new ArrayList<>();
                         for (NabSeries s : series) {
                             boolean[] alerts = alerts(s, m, cooldown);
+                            all.add(alerts);
                             whole.add(NabScore.score(alerts, s.windows(), NabScore.Profile.STANDARD));
                             int half = s.values().length / 2;
                             first.add(NabScore.score(java.util.Arrays.copyOf(alerts, half), s.head(half).windows(),
                                     NabScore.Profile.STANDARD));
                         }
-                        trials.add(new Trial(new int[] {a, b, c, d}, m, cooldown, first, whole));
+                        trials.add(new Trial(new int[] {a, b, c, d}, m, cooldown, first, whole, all));
                     }
                 }
             }
@@ -73,10 +75,15 @@ public final class SpikeTuning {
                         t.firstHalves.stream().mapToInt(NabScore.Result::falsePositives).sum(), describe(t)));
         System.out.println("leave one series out: chosen on the other four, scored on the one left out");
         List<NabScore.Result> held = new ArrayList<>();
+        List<List<NabScore.Result>> heldBy = new ArrayList<>();
+        corpus.profiles().forEach(p -> heldBy.add(new ArrayList<>()));
         for (int i = 0; i < series.size(); i++) {
             int out = i;
             Trial best = trials.stream().max(Comparator.comparingDouble(t -> t.without(out))).orElseThrow();
             held.add(best.whole.get(i));
+            for (int p = 0; p < corpus.profiles().size(); p++) {
+                heldBy.get(p).add(NabScore.score(best.alerts.get(i), series.get(i).windows(), corpus.profiles().get(p)));
+            }
             System.out.printf(Locale.ROOT, "  %-24s chosen %s (%.1f on the others), %.1f on it%n", series.get(i).name(),
                     describe(best), best.without(i), best.whole.get(i).normalised());
         }
@@ -84,11 +91,23 @@ public final class SpikeTuning {
                 NabScore.normalise(held), held.stream().mapToInt(NabScore.Result::detected).sum(),
                 held.stream().mapToInt(NabScore.Result::windows).sum(),
                 held.stream().mapToInt(NabScore.Result::falsePositives).sum());
+        for (int p = 0; p < corpus.profiles().size(); p++) {
+            System.out.printf(Locale.ROOT, "  under %s: %.1f%n", corpus.profiles().get(p).name(),
+                    NabScore.normalise(heldBy.get(p)));
+        }
         Trial chosen = trials.stream().filter(t -> t.model.threshold() == base.threshold()
                 && t.model.span().equals(base.span()) && t.model.history().equals(base.history())
                 && t.cooldown.equals(SpikeSettings.DEFAULT_COOLDOWN)).findFirst().orElseThrow();
         System.out.printf(Locale.ROOT, "the default (%s): first halves %.1f, neighbours %.1f%n", describe(chosen),
                 chosen.first(), neighbours(trials, chosen));
+        for (int i = 0; i < series.size(); i++) {
+            int out = i;
+            long better = trials.stream().filter(t -> t.without(out) > chosen.without(out)).count();
+            System.out.printf(Locale.ROOT, "  without %-24s it scores %.1f on the others (rank %d of %d)%n",
+                    series.get(i).name(), chosen.without(i), better + 1, trials.size());
+        }
+        long better = trials.stream().filter(t -> t.first() > chosen.first()).count();
+        System.out.printf(Locale.ROOT, "  on the first halves: rank %d of %d%n", better + 1, trials.size());
     }
 
     /** The mean first-halves score of the settings one grid step away in any one dimension (and itself). */
