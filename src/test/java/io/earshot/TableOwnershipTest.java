@@ -36,7 +36,10 @@ class TableOwnershipTest {
             Map.entry("csat", "followup"),
             Map.entry("alert", "alerting"), Map.entry("webhook", "alerting"), Map.entry("webhook_delivery", "alerting"),
             Map.entry("webhook_attempt", "alerting"),
-            Map.entry("topic", "listening"));
+            Map.entry("topic", "listening"), Map.entry("topic_match", "listening"), Map.entry("topic_series", "listening"),
+            Map.entry("feed_entry", "channels"),
+            Map.entry("incident", "incidents"), Map.entry("incident_member", "incidents"),
+            Map.entry("incident_update", "incidents"), Map.entry("incident_delivery", "incidents"));
 
     static final Set<String> READ_MODELS = Set.of("reporting");
 
