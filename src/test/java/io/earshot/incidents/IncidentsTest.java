@@ -33,10 +33,12 @@ import tools.jackson.databind.JsonNode;
         "earshot.admin-token=" + IncidentsTest.ADMIN,
         "earshot.timers.poll-interval=100ms",
         "earshot.outbox.poll=100ms",
+        "earshot.admin-password=" + IncidentsTest.PASSWORD,
         "earshot.incidents.per-account-per-minute=10"})
 class IncidentsTest {
 
     static final String ADMIN = "incidents-admin-token";
+    static final String PASSWORD = "incidents-desk-password";
     private static final AtomicInteger SEQ = new AtomicInteger();
 
     @LocalServerPort
@@ -350,5 +352,47 @@ class IncidentsTest {
 
         post(incident, "resolve", "All good " + run, null);
         assertThat(http.post("/api/v1/incidents/" + incident + "/updates", Map.of("text", "more"), lead).status()).isEqualTo(409);
+    }
+
+    @Test
+    void theDeskShowsTheIncidentAndALeadSendsAnUpdateFromIt() throws Exception {
+        String a = say("twitter", run + "a", "the quuxly checkout fails " + run);
+        String incident = open(Map.of("title", "Checkout fails " + run, "conversationIds", List.of(a)));
+        java.net.http.HttpClient browser = java.net.http.HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build();
+        String base = "http://127.0.0.1:" + port;
+        java.util.regex.Pattern csrf = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+        String login = browser.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/login")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        java.util.regex.Matcher t = csrf.matcher(login);
+        assertThat(t.find()).isTrue();
+        browser.send(form(base + "/login", "email=admin%40earshot.local&password=" + PASSWORD + "&_csrf=" + enc(t.group(1))),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        String list = page(browser, base + "/incidents");
+        assertThat(list).contains("Checkout fails " + run).contains("id=\"incidents-link\"");
+        String page = page(browser, base + "/incidents/" + incident);
+        assertThat(page).contains("1 conversations").contains("member-" + a).contains("Remove").contains("Members joined per hour");
+        java.util.regex.Matcher f = csrf.matcher(page);
+        assertThat(f.find()).as("forms carry the CSRF token").isTrue();
+        var sent = browser.send(form(base + "/incidents/" + incident + "/updates", "text=" + enc("Hi {{name}}, on it " + run)
+                + "&_csrf=" + enc(f.group(1))), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(sent.statusCode()).isEqualTo(302);
+        eventually("the desk's update sent", () -> outbound(a, "Hi ").size() == 1);
+        assertThat(page(browser, base + "/incidents/" + incident)).contains("Hi {{name}}, on it " + run).contains("twitter 1");
+    }
+
+    static java.net.http.HttpRequest form(String url, String body) {
+        return java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build();
+    }
+
+    static String enc(String s) {
+        return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    static String page(java.net.http.HttpClient browser, String url) throws Exception {
+        var r = browser.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(url + ": " + r.body()).isEqualTo(200);
+        return r.body();
     }
 }
