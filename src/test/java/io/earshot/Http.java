@@ -41,6 +41,13 @@ public final class Http {
         return postRaw(path, text, "application/json", token);
     }
 
+    /** A JSON POST with one more header (an Idempotency-Key, say). */
+    public Answer post(String path, Object body, String token, String header, String value) {
+        String text = body instanceof String s ? s : json.writeValueAsString(body);
+        return send(HttpRequest.newBuilder(URI.create(base + path)).POST(HttpRequest.BodyPublishers.ofString(text))
+                .header("Content-Type", "application/json").header(header, value), token);
+    }
+
     public Answer put(String path, Object body, String token) {
         String text = body instanceof String s ? s : json.writeValueAsString(body);
         return send(HttpRequest.newBuilder(URI.create(base + path)).PUT(HttpRequest.BodyPublishers.ofString(text))

@@ -38,7 +38,9 @@ class TableOwnershipTest {
             Map.entry("webhook_attempt", "alerting"),
             Map.entry("feed_entry", "channels"),
             Map.entry("topic", "listening"), Map.entry("topic_match", "listening"), Map.entry("topic_series", "listening"),
-            Map.entry("spike_watch", "listening"));
+            Map.entry("spike_watch", "listening"),
+            Map.entry("incident", "incidents"), Map.entry("incident_member", "incidents"),
+            Map.entry("incident_update", "incidents"), Map.entry("incident_delivery", "incidents"));
 
     static final Set<String> READ_MODELS = Set.of("reporting");
 

@@ -60,6 +60,8 @@ public class SecurityConfiguration {
                         .requestMatchers("/api/v1/sla-policies", "/api/v1/sla-policies/**").hasRole("LEAD")
                         .requestMatchers(HttpMethod.GET, "/api/v1/canned-responses", "/api/v1/topics", "/api/v1/topics/**").hasRole("AGENT")
                         .requestMatchers("/api/v1/topics", "/api/v1/topics/**").hasRole("LEAD")
+                        .requestMatchers(HttpMethod.GET, "/api/v1/incidents", "/api/v1/incidents/**").hasRole("AGENT")
+                        .requestMatchers("/api/v1/incidents", "/api/v1/incidents/**").hasRole("LEAD")
                         .requestMatchers("/api/v1/canned-responses", "/api/v1/canned-responses/**").hasRole("LEAD")
                         .requestMatchers("/api/v1/webhooks", "/api/v1/webhooks/**").hasRole("ADMIN")
                         .requestMatchers("/api/v1/channel-accounts", "/api/v1/channel-accounts/**").hasRole("ADMIN")
