@@ -39,9 +39,11 @@ class DemoTraffic implements SmartLifecycle {
     private volatile boolean running;
 
     private final DemoDesk desk;
+    private final io.earshot.listening.Topics topics;
 
-    DemoTraffic(Intake intake, Clock clock, DemoSettings settings, DemoDesk desk) {
+    DemoTraffic(Intake intake, Clock clock, DemoSettings settings, DemoDesk desk, io.earshot.listening.Topics topics) {
         this.desk = desk;
+        this.topics = topics;
         this.intake = intake;
         this.clock = clock;
         this.settings = settings;
@@ -52,6 +54,7 @@ class DemoTraffic implements SmartLifecycle {
     void begin() {
         Instant now = clock.instant();
         script = new DemoScript(settings.seed() ^ now.toEpochMilli(), "demo" + now.toEpochMilli());
+        listen();
         List<IncomingMessage> backlog = new ArrayList<>();
         Instant at = now.minus(Duration.ofHours(6));
         long step = Duration.ofHours(6).toMillis() / Math.max(1, settings.backlog());
@@ -73,6 +76,21 @@ class DemoTraffic implements SmartLifecycle {
             return t;
         });
         scheduleNext();
+    }
+
+    /** The demo's topics, made once (before the backlog, so its messages are counted in their series). */
+    private void listen() {
+        java.util.Map<String, String> wanted = new java.util.LinkedHashMap<>();
+        wanted.put("Network outage", "outage OR down OR \"no signal\" OR \"mobile data\" OR \"zero bars\"");
+        wanted.put("Billing", "bill OR charged OR refund OR invoices OR \"billing address\" OR cobrado");
+        wanted.put("The app", "app OR \"logs me out\"");
+        java.util.Set<String> have = new java.util.HashSet<>();
+        topics.all().forEach(t -> have.add(t.name()));
+        wanted.forEach((name, query) -> {
+            if (!have.contains(name)) {
+                topics.create(name, query);
+            }
+        });
     }
 
     private void scheduleNext() {

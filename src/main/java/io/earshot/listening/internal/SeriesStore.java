@@ -143,6 +143,12 @@ public class SeriesStore {
         return out;
     }
 
+    /** The start of the topic's first stored bucket of this size. */
+    public java.util.Optional<Long> firstBucket(long topicId, long bucketMs) {
+        return java.util.Optional.ofNullable(jdbc.queryForObject("select min(start_at) from topic_series where topic_id = ? and bucket_ms = ?",
+                Long.class, topicId, bucketMs));
+    }
+
     /** Forgets a topic's matches and series. */
     public void forget(long topicId) {
         jdbc.update("delete from topic_match where topic_id = ?", topicId);

@@ -38,6 +38,10 @@ class SpikeStates {
                 topicId, w.series(), w.nextBucket(), json.writeValueAsString(w.detector().state()));
     }
 
+    boolean has(long topicId) {
+        return !jdbc.queryForList("select 1 from spike_watch where topic_id = ? limit 1", Integer.class, topicId).isEmpty();
+    }
+
     void forget(long topicId) {
         jdbc.update("delete from spike_watch where topic_id = ?", topicId);
     }

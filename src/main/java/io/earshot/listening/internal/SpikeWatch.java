@@ -78,8 +78,12 @@ class SpikeWatch implements RepeatingTimerHandler {
     public void fire(String key) {
         long watermark = Math.floorDiv(clock.millis() - LATENESS, BUCKET) * BUCKET; // buckets before it have ended
         for (Topic t : catalog.all()) {
-            long start = Math.floorDiv(t.createdAt().toEpochMilli(), BUCKET) * BUCKET;
-            tx.executeWithoutResult(s -> watch(Long.parseLong(t.id()), t.name(), t.terms(), t.sensitivity(), start, watermark));
+            long id = Long.parseLong(t.id());
+            // a topic learns from its series from when it was made, or from the first message counted in it before
+            // that (said earlier, heard after)
+            long created = Math.floorDiv(t.createdAt().toEpochMilli(), BUCKET) * BUCKET;
+            long start = states.has(id) ? created : Math.min(created, series.firstBucket(id, BUCKET).orElse(created));
+            tx.executeWithoutResult(s -> watch(id, t.name(), t.terms(), t.sensitivity(), start, watermark));
         }
         tx.executeWithoutResult(s -> watch(SeriesStore.OVERALL, "All messages", List.of(), "normal", watermark - OVERALL_LOOK_BACK, watermark));
     }
