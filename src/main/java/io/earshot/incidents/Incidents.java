@@ -218,6 +218,9 @@ public class Incidents {
         }
         List<Gathering.Candidate> out = new ArrayList<>();
         for (String c : new java.util.LinkedHashSet<>(conversationIds)) {
+            if (c == null) {
+                throw EarshotException.invalid("conversationIds", "conversationIds must be ids (digits, as Earshot gave them), not null");
+            }
             long id = Ids.field(c, "conversationIds");
             out.add(gathering.named(id, reason).orElseThrow(() ->
                     new EarshotException(404, "not_found", "no conversation with id '" + Ids.shown(c) + "'", "conversationIds")));

@@ -336,6 +336,9 @@ class IncidentsTest {
         Http.Answer noTopic = http.post("/api/v1/incidents", Map.of("title", "x", "topicId", "999999999"), lead);
         assertThat(noTopic.status()).isEqualTo(404);
         assertThat(noTopic.get("error").get("field").asString()).isEqualTo("topicId");
+        Http.Answer nullId = http.post("/api/v1/incidents", Map.of("title", "x", "conversationIds", java.util.Arrays.asList(a, null)), lead);
+        assertThat(nullId.status()).as(nullId.raw()).isEqualTo(400);
+        assertThat(nullId.get("error").get("field").asString()).isEqualTo("conversationIds");
         Http.Answer nothing = http.post("/api/v1/incidents", Map.of("title", "x"), lead);
         assertThat(nothing.status()).isEqualTo(400);
 
