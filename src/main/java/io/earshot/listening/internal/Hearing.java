@@ -34,6 +34,7 @@ class Hearing {
     @EventListener
     void stored(MessagesStored event) {
         TopicMatcher matcher = null;
+        long earliest = Long.MAX_VALUE;
         List<SeriesStore.Hit> hits = new ArrayList<>();
         for (MessagesStored.StoredMessage m : event.messages()) {
             if (!m.inbound()) {
@@ -43,6 +44,7 @@ class Hearing {
                 matcher = catalog.matcher();
             }
             long at = m.at().toEpochMilli();
+            earliest = Math.min(earliest, at);
             hits.add(hit(SeriesStore.OVERALL, m, at));
             for (long topic : matcher.match(m.text(), m.channel(), m.language(), m.sentiment(), m.intent())) {
                 hits.add(hit(topic, m, at));
@@ -50,9 +52,9 @@ class Hearing {
         }
         series.record(hits);
         if (!hits.isEmpty()) {
-            // the watch runs as the bucket of what was heard ends, wherever the clock stood when it was last set (a
-            // replay moves it back to the first event)
-            Instant next = SpikeWatch.nextRun(clock.millis());
+            // the watch runs as the bucket of what was heard ends (at once for a late message), wherever the clock
+            // stood when it was last asked for (a replay moves it back to the first event)
+            Instant next = SpikeWatch.afterBucketOf(Math.min(earliest, clock.millis()));
             if (watchAskedFor.getAndSet(next.toEpochMilli()) != next.toEpochMilli()) {
                 timers.scheduleEarliest(SpikeWatch.TIMER, SpikeWatch.KEY, next);
             }

@@ -143,6 +143,12 @@ public class SeriesStore {
         return out;
     }
 
+    /** Whether anything was counted in the topic's buckets of this size from {@code from} on. */
+    public boolean heardSince(long topicId, long bucketMs, long from) {
+        return !jdbc.queryForList("select 1 from topic_series where topic_id = ? and bucket_ms = ? and start_at >= ? limit 1",
+                Integer.class, topicId, bucketMs, from).isEmpty();
+    }
+
     /** The start of the topic's first stored bucket of this size. */
     public java.util.Optional<Long> firstBucket(long topicId, long bucketMs) {
         return java.util.Optional.ofNullable(jdbc.queryForObject("select min(start_at) from topic_series where topic_id = ? and bucket_ms = ?",

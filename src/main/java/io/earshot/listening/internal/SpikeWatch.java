@@ -88,14 +88,26 @@ class SpikeWatch implements RepeatingTimerHandler {
         tx.executeWithoutResult(s -> watch(SeriesStore.OVERALL, "All messages", List.of(), "normal", watermark - OVERALL_LOOK_BACK, watermark));
     }
 
+    /**
+     * As the bucket still open ends, when something was heard in it; else nothing: the watch runs again when
+     * something is heard ({@link Hearing} asks for it as the bucket of what it heard ends). The quiet buckets in
+     * between are shown to the detectors then, in order: a spike needs messages, so none is missed, and a clock
+     * moved on by a year walks through no empty buckets one by one.
+     */
     @Override
     public Instant again(String key) {
-        return nextRun(clock.millis());
+        long watermark = Math.floorDiv(clock.millis() - LATENESS, BUCKET) * BUCKET;
+        return series.heardSince(SeriesStore.OVERALL, BUCKET, watermark) ? Instant.ofEpochMilli(watermark + BUCKET + LATENESS) : null;
     }
 
     /** When the bucket now running has ended, and its stragglers with it. */
     static Instant nextRun(long now) {
         return Instant.ofEpochMilli(Math.floorDiv(now - LATENESS, BUCKET) * BUCKET + BUCKET + LATENESS);
+    }
+
+    /** When the bucket of something said at {@code at} has ended, and its stragglers with it. */
+    static Instant afterBucketOf(long at) {
+        return Instant.ofEpochMilli(Math.floorDiv(at, BUCKET) * BUCKET + BUCKET + LATENESS);
     }
 
     private void watch(long topicId, String name, List<String> terms, String sensitivity, long start, long watermark) {
