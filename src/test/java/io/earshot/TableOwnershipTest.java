@@ -40,7 +40,8 @@ class TableOwnershipTest {
             Map.entry("topic", "listening"), Map.entry("topic_match", "listening"), Map.entry("topic_series", "listening"),
             Map.entry("spike_watch", "listening"),
             Map.entry("incident", "incidents"), Map.entry("incident_member", "incidents"),
-            Map.entry("incident_update", "incidents"), Map.entry("incident_delivery", "incidents"));
+            Map.entry("incident_update", "incidents"), Map.entry("incident_delivery", "incidents"),
+            Map.entry("crisis", "incidents"));
 
     static final Set<String> READ_MODELS = Set.of("reporting");
 

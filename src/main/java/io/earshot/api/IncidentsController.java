@@ -1,6 +1,7 @@
 package io.earshot.api;
 
 import io.earshot.incidents.Incident;
+import io.earshot.incidents.CrisisMode;
 import io.earshot.incidents.Incidents;
 import io.earshot.platform.Agent;
 import io.earshot.platform.EarshotException;
@@ -27,9 +28,11 @@ import org.springframework.web.bind.annotation.RestController;
 class IncidentsController {
 
     private final Incidents incidents;
+    private final CrisisMode crisis;
 
-    IncidentsController(Incidents incidents) {
+    IncidentsController(Incidents incidents, CrisisMode crisis) {
         this.incidents = incidents;
+        this.crisis = crisis;
     }
 
     @Operation(summary = "Open an incident (lead): {title, topicId?, conversationIds?}. A topic's recent matches join, and "
@@ -111,5 +114,35 @@ class IncidentsController {
 
     /** {text}. */
     record Text(@Bodies.Text @Bodies.Required @Size(max = 2000, message = Bodies.LONGER) String text) {
+    }
+
+    @Operation(summary = "Start crisis mode for an open incident (lead): {teamId?}. Its conversations go before every other "
+            + "in the priority order (reason 'crisis: <title>'), every desk page shows a banner, CSAT surveys wait until it "
+            + "ends; with a team, its agents take the unassigned conversations in turn. One crisis at a time: starting "
+            + "it again answers the incident as it is, another incident's crisis on is a 409")
+    @PostMapping("/api/v1/incidents/{id}/crisis")
+    Incident startCrisis(@PathVariable String id, @Valid @RequestBody(required = false) NewCrisis body,
+                         @AuthenticationPrincipal Agent agent) {
+        return crisis.start(id, body == null ? null : body.teamId(), agent);
+    }
+
+    /** {teamId?}. */
+    record NewCrisis(@Bodies.Id String teamId) {
+    }
+
+    @Operation(summary = "End the incident's crisis mode (lead); resolving the incident ends it too. Not in crisis "
+            + "mode (ended already) is a 409")
+    @DeleteMapping("/api/v1/incidents/{id}/crisis")
+    Incident endCrisis(@PathVariable String id, @AuthenticationPrincipal Agent agent) {
+        return crisis.end(id, agent);
+    }
+
+    @Operation(summary = "The crisis that is on: {crisis: {incidentId, title, startedAt, startedBy, teamId, conversations, "
+            + "lastHour, latestUpdate, latestUpdateAt}} or {crisis: null}")
+    @GetMapping("/api/v1/crisis")
+    Map<String, Object> currentCrisis() {
+        Map<String, Object> out = new java.util.LinkedHashMap<>();
+        out.put("crisis", crisis.current().orElse(null));
+        return out;
     }
 }

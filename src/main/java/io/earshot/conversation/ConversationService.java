@@ -189,6 +189,28 @@ public class ConversationService {
                 "delivery of a reply tried again")));
     }
 
+    /**
+     * Ranks these conversations again now, because something ranking reads besides the conversation changed (a
+     * crisis pinned them, or ended); live views hear of each.
+     */
+    @Transactional
+    public void rerank(java.util.Collection<Long> conversationIds) {
+        if (conversationIds.isEmpty()) {
+            return;
+        }
+        List<Long> ids = conversationIds.stream().distinct().sorted().toList();
+        customers.lock(jdbc.queryForList("select distinct customer_id from conversation where id = any(?)", Long.class,
+                (Object) ids.toArray(Long[]::new)));
+        long now = clock.millis();
+        for (Long id : ids) {
+            Conversation c = conversations.lock(id);
+            if (c != null) {
+                rerank(c, now);
+                publisher.publishEvent(new PriorityRefreshed(c.id()));
+            }
+        }
+    }
+
     /** Adds an entry to a conversation's timeline for something no agent did ({@code actor} names who did). */
     @Transactional
     public void note(long conversationId, String kind, String actor, String details) {

@@ -8,13 +8,16 @@ import io.earshot.conversation.DeadlineInput;
 import io.earshot.followup.internal.FollowupSettings;
 import io.earshot.platform.EarshotClock;
 import io.earshot.platform.EarshotException;
-import io.earshot.platform.TimerHandler;
+import io.earshot.conversation.OutboundHold;
+import io.earshot.platform.RepeatingTimerHandler;
 import io.earshot.platform.Timers;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -22,12 +25,16 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Customer satisfaction. When a conversation is resolved, a survey is set to go out a little later (so a quick
  * reopen sends none) through the conversation's channel: a link to a small Earshot page where the customer
- * gives a score from 1 to 5 and a comment, which attach to the conversation.
+ * gives a score from 1 to 5 and a comment, which attach to the conversation. While automatic messages are held (a
+ * crisis is on, {@link OutboundHold}) a survey that falls due waits: its timer looks again every {@link #HELD_RECHECK},
+ * so it goes out within that of the crisis's end (deferred, not skipped).
  */
 @Component
-public class Surveys implements TimerHandler {
+public class Surveys implements RepeatingTimerHandler {
 
     static final String TIMER = "csat-survey";
+    /** How often a held survey looks whether it may go. */
+    static final Duration HELD_RECHECK = Duration.ofMinutes(1);
     /** Who notices and survey messages are from. */
     public static final String AUTHOR = "earshot";
 
@@ -42,10 +49,12 @@ public class Surveys implements TimerHandler {
     private final ConversationQueries conversations;
     private final ConversationService service;
     private final TransactionTemplate tx;
+    private final ObjectProvider<OutboundHold> holds;
     private final SecureRandom random = new SecureRandom();
 
     Surveys(JdbcTemplate jdbc, Timers timers, EarshotClock clock, FollowupSettings settings, ConversationQueries conversations,
-            ConversationService service, TransactionTemplate tx) {
+            ConversationService service, TransactionTemplate tx, ObjectProvider<OutboundHold> holds) {
+        this.holds = holds;
         this.jdbc = jdbc;
         this.timers = timers;
         this.clock = clock;
@@ -79,6 +88,9 @@ public class Surveys implements TimerHandler {
 
     @Override
     public void fire(String key) {
+        if (held()) {
+            return; // again() looks later
+        }
         long conversationKey = Long.parseLong(key.substring(0, key.indexOf('@')));
         long resolvedKey = Long.parseLong(key.substring(key.indexOf('@') + 1));
         tx.executeWithoutResult(s -> {
@@ -101,6 +113,20 @@ public class Surveys implements TimerHandler {
                     + settings.publicUrl() + "/csat/" + token, "csat_sent", true); // privately: a public link could be rated by anyone
             jdbc.update("update csat set sent_at = ? where token = ?", clock.millis(), token);
         });
+    }
+
+    /** A survey held back (still unsent, its conversation still resolved that time) is looked at again soon; else done. */
+    @Override
+    public Instant again(String key) {
+        long conversationKey = Long.parseLong(key.substring(0, key.indexOf('@')));
+        long resolvedKey = Long.parseLong(key.substring(key.indexOf('@') + 1));
+        Integer waiting = jdbc.queryForObject("select count(*) from csat where conversation_id = ? and resolved_at = ? "
+                + "and sent_at is null", Integer.class, conversationKey, resolvedKey);
+        return waiting != null && waiting > 0 ? clock.instant().plus(HELD_RECHECK) : null;
+    }
+
+    private boolean held() {
+        return holds.orderedStream().anyMatch(h -> h.held().isPresent());
     }
 
     /** The survey behind a link, if the link is real. */

@@ -8,9 +8,21 @@ import java.util.List;
  * updates sent to them, newest first.
  *
  * @param openedBy who opened it: a lead's email, or {@code spike} for one a spike of its topic opened
+ * @param crisis   its crisis while one is on, else null
+ * @param crises   every crisis it had, newest first (who started and who ended each); the list of incidents leaves
+ *                 out ended ones
  */
 public record Incident(String id, String title, String topicId, String status, String openedBy, Instant createdAt,
-                       Instant resolvedAt, String resolvedBy, int size, List<Member> conversations, List<Update> updates) {
+                       Instant resolvedAt, String resolvedBy, int size, List<Member> conversations, List<Update> updates,
+                       Crisis crisis, List<Crisis> crises) {
+
+    /**
+     * Crisis mode: started by a lead ({@code startedBy}, their email), with a team whose agents take its unassigned
+     * conversations ({@code teamId}, may be null), ended by a lead or by resolving the incident ({@code endedAt} null
+     * while it is on).
+     */
+    public record Crisis(Instant startedAt, String startedBy, String teamId, Instant endedAt, String endedBy) {
+    }
 
     /**
      * A conversation of the incident.

@@ -1,6 +1,8 @@
 package io.earshot.incidents;
 
 import io.earshot.conversation.ConversationService;
+import io.earshot.incidents.internal.Crises;
+import io.earshot.incidents.internal.CrisisRows;
 import io.earshot.incidents.internal.Deliveries;
 import io.earshot.incidents.internal.Gathering;
 import io.earshot.incidents.internal.IncidentRows;
@@ -45,9 +47,14 @@ public class Incidents {
     private final IdGenerator ids;
     private final EarshotClock clock;
     private final IncidentSettings settings;
+    private final Crises crises;
+    private final CrisisRows crisisRows;
 
     Incidents(IncidentRows rows, Gathering gathering, Deliveries deliveries, Membership membership, Sweep sweep, Topics topics,
-              ConversationService conversations, IdGenerator ids, EarshotClock clock, IncidentSettings settings) {
+              ConversationService conversations, IdGenerator ids, EarshotClock clock, IncidentSettings settings, Crises crises,
+              CrisisRows crisisRows) {
+        this.crises = crises;
+        this.crisisRows = crisisRows;
         this.rows = rows;
         this.gathering = gathering;
         this.deliveries = deliveries;
@@ -141,7 +148,7 @@ public class Incidents {
             }
         });
         membership.join(incident, gathering.score(incident.id(), named), lead.email());
-        membership.tellLatest(incident, restored);
+        membership.rejoined(incident, restored);
         return get(incident.id());
     }
 
@@ -154,6 +161,7 @@ public class Incidents {
             throw EarshotException.notFound("conversation of this incident", conversationIdText);
         }
         conversations.note(conversationId, "incident_left", lead, "taken out of incident \"" + incident.title() + "\"");
+        membership.left(incident, conversationId);
         return get(incident.id());
     }
 
@@ -180,6 +188,7 @@ public class Incidents {
         }
         Incident.Update fix = write(incident, "fix", text, requestKey, lead);
         rows.resolve(incident.id(), lead.email(), clock.millis());
+        crises.end(incident, lead); // resolving an incident ends its crisis
         rows.supersede(incident.id(), Long.parseLong(fix.id()));
         return fix;
     }
@@ -231,7 +240,7 @@ public class Incidents {
     public Incident get(long id) {
         IncidentRows.Row r = rows.byId(id).orElseThrow(() -> EarshotException.notFound("incident", Long.toString(id)));
         List<Incident.Member> members = rows.members(id);
-        return incident(r, members.size(), members, rows.updates(id));
+        return incident(r, members.size(), members, rows.updates(id), crisisRows.ofIncident(id).stream().map(Incidents::crisis).toList());
     }
 
     public Incident get(String idText) {
@@ -242,7 +251,9 @@ public class Incidents {
     public List<Incident> recent(int limit) {
         List<IncidentRows.Row> found = rows.recent(limit);
         Map<Long, Integer> sizes = rows.sizes(found.stream().map(IncidentRows.Row::id).toList());
-        return found.stream().map(r -> incident(r, sizes.getOrDefault(r.id(), 0), List.of(), List.of())).toList();
+        Optional<CrisisRows.Row> on = crisisRows.on();
+        return found.stream().map(r -> incident(r, sizes.getOrDefault(r.id(), 0), List.of(), List.of(),
+                on.filter(k -> k.incidentId() == r.id()).stream().map(Incidents::crisis).toList())).toList();
     }
 
     /** Who was told what and when, newest first. */
@@ -255,10 +266,17 @@ public class Incidents {
         return rows.growth(Long.parseLong(get(idText).id()));
     }
 
-    private static Incident incident(IncidentRows.Row r, int size, List<Incident.Member> members, List<Incident.Update> updates) {
+    private static Incident incident(IncidentRows.Row r, int size, List<Incident.Member> members, List<Incident.Update> updates,
+                                     List<Incident.Crisis> crises) {
+        Incident.Crisis on = crises.stream().filter(k -> k.endedAt() == null).findFirst().orElse(null);
         return new Incident(Long.toString(r.id()), r.title(), Ids.str(r.topicId()), r.status(), r.openedBy(),
                 Instant.ofEpochMilli(r.createdAt()), r.resolvedAt() == null ? null : Instant.ofEpochMilli(r.resolvedAt()),
-                r.resolvedBy(), size, members, updates);
+                r.resolvedBy(), size, members, updates, on, crises);
+    }
+
+    static Incident.Crisis crisis(CrisisRows.Row k) {
+        return new Incident.Crisis(Instant.ofEpochMilli(k.startedAt()), k.startedBy(), Ids.str(k.teamId()),
+                k.endedAt() == null ? null : Instant.ofEpochMilli(k.endedAt()), k.endedBy());
     }
 
     private IncidentRows.Row lock(String idText) {
