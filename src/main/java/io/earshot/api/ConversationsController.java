@@ -108,9 +108,19 @@ class ConversationsController {
     @Operation(summary = "Reply through the conversation's channel", description = "Stored as an outbound message and queued in the outbox for the channel's connector (retried, never sent twice). A public reply longer than the channel takes (280 on twitter) is refused.", requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(mediaType = "application/json", examples = @ExampleObject(name = "example", value = Examples.REPLY))), responses = {@ApiResponse(responseCode = "201", description = "stored and queued", content = @Content(mediaType = "application/json", examples = @ExampleObject(value = Examples.REPLY_RESULT))), @ApiResponse(responseCode = "400", description = "no text, or too long for the channel", content = @Content(mediaType = "application/json", examples = @ExampleObject(value = Examples.ERROR))), @ApiResponse(responseCode = "404", description = "no such conversation", content = @Content(mediaType = "application/json", examples = @ExampleObject(value = Examples.ERROR)))})
     @PostMapping("/api/v1/conversations/{id}/replies")
     @ResponseStatus(HttpStatus.CREATED)
-    io.earshot.followup.FollowThrough.Reply reply(@PathVariable String id, @Valid @RequestBody ReplyDraft body, @AuthenticationPrincipal Agent agent) {
-        return followThrough.shown(service.reply(new io.earshot.conversation.ReplyCommand(id, agent, body.text(), body.isPrivate(),
-                body.replyTo())));
+    java.util.Map<String, Object> reply(@PathVariable String id, @Valid @RequestBody ReplyDraft body, @AuthenticationPrincipal Agent agent) {
+        io.earshot.followup.FollowThrough.Reply sent = followThrough.shown(service.reply(new io.earshot.conversation.ReplyCommand(id, agent,
+                body.text(), body.isPrivate(), body.replyTo())));
+        // where it went and how its delivery stands, as the conversation now shows it (PRODUCT.md, 2026-12)
+        io.earshot.conversation.ConversationDetail.MessageView m = queries.detail(id).messages().stream()
+                .filter(v -> v.id().equals(sent.messageId())).findFirst().orElse(null);
+        java.util.Map<String, Object> out = new java.util.LinkedHashMap<>();
+        out.put("messageId", sent.messageId());
+        out.put("channel", m == null ? null : m.channel());
+        out.put("accountId", m == null ? null : m.accountId());
+        out.put("delivery", m == null || m.delivery() == null ? "queued" : m.delivery());
+        out.put("commitments", sent.commitments());
+        return out;
     }
 
     @Operation(summary = "Try a reply whose delivery failed once more, now (the conversation shows the reason it failed)",

@@ -122,7 +122,9 @@ public class Surveys implements RepeatingTimerHandler {
         long resolvedKey = Long.parseLong(key.substring(key.indexOf('@') + 1));
         Integer waiting = jdbc.queryForObject("select count(*) from csat where conversation_id = ? and resolved_at = ? "
                 + "and sent_at is null", Integer.class, conversationKey, resolvedKey);
-        return waiting != null && waiting > 0 ? clock.instant().plus(HELD_RECHECK) : null;
+        // only a survey held back by a crisis waits: one that could not be sent for another reason is not retried
+        // every minute (a clock moved on by days would fire it thousands of times)
+        return waiting != null && waiting > 0 && held() ? clock.instant().plus(HELD_RECHECK) : null;
     }
 
     private boolean held() {
