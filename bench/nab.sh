@@ -2,8 +2,7 @@
 # NAB scores of the spike detector on the Twitter mention-volume series (see docs/spike-detector.md).
 # Usage: bench/nab.sh [NAB_DIR] [nab-score options...]   (NAB_DIR defaults to $NAB_DIR or /work/shared/datasets/nab)
 # Prints per-series and category scores for the three profiles (all series; first halves = where the settings were
-# chosen; second halves = held out), where the points are lost, the alert delay and µs per point; then the null and
-# static baselines. BENCH_TUNING=1 also runs the tuning grid (SpikeTuning: first halves and leave-one-series-out).
+# chosen; second halves = held out), the alert delay and µs per point; then the null and static baselines.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -23,9 +22,3 @@ echo
 for baseline in null static; do
   java -jar "$jar" nab-score "$dir" --split=time --baseline="$baseline" | grep -E '^(NAB|all|first|second)'
 done
-
-if [[ "${BENCH_TUNING:-}" == "1" ]]; then
-  echo
-  ./mvnw -B -o -q test-compile dependency:build-classpath -Dmdep.outputFile=target/classpath.txt >/dev/null
-  java -cp "target/test-classes:target/classes:$(cat target/classpath.txt)" io.earshot.listening.SpikeTuning "$dir"
-fi

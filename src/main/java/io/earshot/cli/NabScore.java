@@ -44,11 +44,10 @@ public final class NabScore {
     /**
      * One series scored under one profile: its raw score, what the null and a perfect detector get, the windows
      * that counted and were detected, the false positives, and for each detected window how many points after its
-     * first the earliest detection came; {@code reward} and {@code fpCost} are the parts of raw earned by the
-     * detections in windows and lost (a negative number) to the false positives.
+     * first the earliest detection came.
      */
     public record Result(double raw, double nullRaw, double perfectRaw, int windows, int detected, int falsePositives,
-                         List<Integer> delays, double reward, double fpCost) {
+                         List<Integer> delays) {
 
         /** The series on its own, normalised: null 0, perfect 100. */
         public double normalised() {
@@ -107,7 +106,7 @@ public final class NabScore {
         }
         double raw = tp + fp - (counted - detected) * profile.fnWeight();
         return new Result(raw, -counted * profile.fnWeight(), counted * profile.tpWeight(), counted, detected,
-                falsePositives, List.copyOf(delays), tp, fp);
+                falsePositives, List.copyOf(delays));
     }
 
     /** A category's score: 100 · (Σ raw − Σ null) / (Σ perfect − Σ null), so null is 0 and perfect 100. */

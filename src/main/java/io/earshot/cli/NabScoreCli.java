@@ -99,9 +99,6 @@ public final class NabScoreCli {
         if (split.equals(List.of("time"))) {
             category(corpus, alerts, "first halves (tuning)", s -> true, Half.FIRST);
             category(corpus, alerts, "second halves (held out)", s -> true, Half.SECOND);
-            for (Half half : List.of(Half.BOTH, Half.FIRST, Half.SECOND)) {
-                losses(corpus, alerts, half);
-            }
         } else if (!split.isEmpty()) {
             Predicate<NabSeries> tuning = s -> split.stream().anyMatch(w -> s.name().contains(w));
             category(corpus, alerts, "tuning (" + String.join(", ", split) + ")", tuning, Half.BOTH);
@@ -130,10 +127,6 @@ public final class NabScoreCli {
                     yield NabScore.score(later, s.windows().stream().filter(w -> w.first() >= half).toList(), p);
                 }
             };
-        }
-
-        String label() {
-            return this == BOTH ? "all of each series" : this == FIRST ? "first halves" : "second halves";
         }
 
         int points(NabSeries s) {
@@ -167,33 +160,6 @@ public final class NabScoreCli {
             points += which.test(s) ? half.points(s) : 0;
         }
         out.println(String.format(Locale.ROOT, "%-28s %7d %7d %8d %4d", name, points, windows, detected, fps) + scores);
-    }
-
-    /**
-     * Where a part's points (of its 100, standard profile) are lost, per series: to missed windows (each costs its
-     * reward and the miss penalty), to false positives, and to detections late in their window.
-     */
-    private void losses(NabCorpus corpus, List<boolean[]> alerts, Half half) {
-        List<NabSeries> series = corpus.series();
-        NabScore.Profile p = corpus.profiles().get(0);
-        List<NabScore.Result> results = new ArrayList<>();
-        for (int i = 0; i < series.size(); i++) {
-            results.add(half.score(series.get(i), alerts.get(i), p));
-        }
-        double range = results.stream().mapToDouble(r -> r.perfectRaw() - r.nullRaw()).sum();
-        if (range <= 0) {
-            return;
-        }
-        out.printf(Locale.ROOT, "points lost (standard), %s:", half.label());
-        for (int i = 0; i < series.size(); i++) {
-            NabScore.Result r = results.get(i);
-            int missed = r.windows() - r.detected();
-            out.printf(Locale.ROOT, "%n  %-26s %d/%d windows: %5.1f to %d missed, %5.1f to %2d FPs, %5.1f to lateness",
-                    series.get(i).name(), r.detected(), r.windows(), 100 * missed * (p.tpWeight() + p.fnWeight()) / range,
-                    missed, -100 * r.fpCost() / range, r.falsePositives(),
-                    100 * (r.detected() * p.tpWeight() - r.reward()) / range);
-        }
-        out.println();
     }
 
     /** Mean delay of the first alert in each detected window, after the window's start and after its label. */
