@@ -22,10 +22,10 @@ public final class SignedPost {
         return "sha256=" + HexFormat.of().formatHex(mac.doFinal(message.getBytes(StandardCharsets.UTF_8)));
     }
 
-    /** Posts {@code body} to {@code /hooks/{account}} at {@code base}, signed now; the answer's status. */
+    /** Posts {@code body} to {@code /api/v1/channel-accounts/{account}/inbound} at {@code base}, signed now; the answer's status. */
     public static int send(String base, String account, String secret, String delivery, String body) throws Exception {
         String ts = Long.toString(Instant.now().getEpochSecond());
-        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/hooks/" + account))
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/v1/channel-accounts/" + account + "/inbound"))
                 .header("Content-Type", "application/json").header("X-Earshot-Timestamp", ts)
                 .header("X-Earshot-Delivery", delivery).header("X-Earshot-Signature", signature(secret, ts + "." + body))
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();

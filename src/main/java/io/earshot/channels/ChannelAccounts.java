@@ -44,7 +44,7 @@ public class ChannelAccounts {
         Connector connector = connectors.require(kind);
         String shown = requireName(name);
         long id = ids.nextId();
-        AccountSettings account = checked(connector, id, shown, settings, secrets);
+        AccountSettings account = checked(connector, id, shown, settings, secrets == null ? null : connector.current(secrets));
         try {
             rows.insert(id, kind, shown, account.settings(), account.secrets(), clock.millis());
         } catch (DuplicateKeyException e) {
@@ -61,7 +61,7 @@ public class ChannelAccounts {
     public ChannelAccount update(long id, String name, Map<String, String> settings, Map<String, String> secrets) {
         AccountRows.Row row = row(id);
         Connector connector = connectors.require(row.kind());
-        Map<String, String> merged = new LinkedHashMap<>(rows.secrets(row));
+        Map<String, String> merged = new LinkedHashMap<>(connector.current(rows.secrets(row)));
         if (secrets != null) {
             secrets.forEach((k, v) -> {
                 if (v == null || v.isEmpty()) {
@@ -72,7 +72,8 @@ public class ChannelAccounts {
             });
         }
         String shown = name == null ? row.name() : requireName(name);
-        AccountSettings account = checked(connector, id, shown, settings == null ? row.settings() : settings, merged);
+        AccountSettings account = checked(connector, id, shown, settings == null ? row.settings() : settings,
+                connector.current(merged));
         try {
             rows.update(id, shown, account.settings(), account.secrets());
         } catch (DuplicateKeyException e) {

@@ -37,6 +37,14 @@ public interface Connector {
     /** The settings an account of this kind takes. */
     List<Setting> settings();
 
+    /**
+     * The secrets as this kind names them now: a kind that renamed a secret maps the old name to the new one here, so
+     * accounts stored before still open, and an update of one is not refused for a name the kind no longer takes.
+     */
+    default java.util.Map<String, String> current(java.util.Map<String, String> secrets) {
+        return secrets;
+    }
+
     /** Refuses settings that cannot work, naming the field ({@link io.earshot.platform.EarshotException#invalid}). */
     default void validate(AccountSettings account) {
     }

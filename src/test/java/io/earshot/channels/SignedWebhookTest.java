@@ -34,7 +34,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Signed inbound webhooks over real HTTP against a real PostgreSQL: {@code POST /hooks/{accountId}} signed with the
+ * Signed inbound webhooks over real HTTP against a real PostgreSQL: {@code POST /api/v1/channel-accounts/{id}/inbound} signed with the
  * account's secret becomes a message on the account, anything unsigned, stale, replayed, too large or unreadable is
  * refused with nothing stored, and agents' replies reach the account's replyUrl signed, once per idempotency key.
  */
@@ -126,7 +126,7 @@ class SignedWebhookTest {
             settings.put("replyUrl", "http://127.0.0.1:" + receiver.getAddress().getPort() + replyPath);
         }
         Http.Answer a = http.post("/api/v1/channel-accounts", Map.of("kind", "webhook", "name", "shop " + run,
-                "settings", settings, "secrets", Map.of("signingSecret", SECRET)), ADMIN);
+                "settings", settings, "secrets", Map.of("secret", SECRET)), ADMIN);
         assertThat(a.status()).as(a.raw()).isEqualTo(201);
         assertThat(a.raw()).doesNotContain(SECRET);
         assertThat(a.get("channel").asString()).isEqualTo(channel);
@@ -144,7 +144,7 @@ class SignedWebhookTest {
 
     /** POSTs {@code body} to the source with the given headers (null leaves a header out). */
     Http.Answer hook(String account, String body, String timestamp, String delivery, String signature) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/hooks/" + account))
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/channel-accounts/" + account + "/inbound"))
                 .timeout(Duration.ofSeconds(60)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         if (timestamp != null) {
@@ -189,7 +189,6 @@ class SignedWebhookTest {
         String first = item(run + "-1", "maya-" + run, "My order 1234 never arrived");
         Http.Answer a = signed(account, first, run + "-d1");
         assertThat(a.status()).as(a.raw()).isEqualTo(200);
-        assertThat(a.get("duplicate").asBoolean()).isFalse();
         JsonNode r = a.get("results").get(0);
         assertThat(r.get("status").asString()).isEqualTo("created");
         String conversation = r.get("conversationId").asString();
@@ -212,10 +211,9 @@ class SignedWebhookTest {
             assertThat(m.get("channel").asString()).isEqualTo("forum");
         }
 
-        // the same delivery again, even with other messages in it: 200, duplicate, nothing stored
+        // the same delivery again, even with other messages in it: 401 replayed (PRODUCT.md), nothing stored
         Http.Answer replay = signed(account, item(run + "-3", "maya-" + run, "sneaky"), run + "-d1");
-        assertThat(replay.status()).as(replay.raw()).isEqualTo(200);
-        assertThat(replay.get("duplicate").asBoolean()).isTrue();
+        error(replay, 401, "replayed");
         assertThat(messages(run)).isEqualTo(2);
         assertThat(deliveries(run + "-d1")).isEqualTo(1);
 
@@ -251,9 +249,9 @@ class SignedWebhookTest {
         assertThat(noDelivery.get("error").get("field").asString()).isEqualTo("X-Earshot-Delivery");
 
         String stale = Long.toString(Instant.now().minusSeconds(301 + 10).getEpochSecond());
-        error(hook(account, body, stale, run + "-a", hmac(SECRET, stale + "." + body)), 400, "stale");
+        error(hook(account, body, stale, run + "-a", hmac(SECRET, stale + "." + body)), 401, "stale");
         String future = Long.toString(Instant.now().plusSeconds(400).getEpochSecond());
-        error(hook(account, body, future, run + "-a", hmac(SECRET, future + "." + body)), 400, "stale");
+        error(hook(account, body, future, run + "-a", hmac(SECRET, future + "." + body)), 401, "stale");
         error(hook(account, body, "yesterday", run + "-a", hmac(SECRET, "yesterday." + body)), 400, "invalid");
 
         error(signed(account, "{\"externalId\": ", run + "-a"), 400, "unreadable");
@@ -297,10 +295,11 @@ class SignedWebhookTest {
             int fresh = 0;
             for (Future<Http.Answer> f : answers) {
                 Http.Answer a = f.get();
-                assertThat(a.status()).as(a.raw()).isEqualTo(200);
-                if (!a.get("duplicate").asBoolean()) {
+                if (a.status() == 200) {
                     fresh++;
                     assertThat(a.get("results")).hasSize(2);
+                } else {
+                    error(a, 401, "replayed");
                 }
             }
             assertThat(fresh).isEqualTo(1);
@@ -413,22 +412,46 @@ class SignedWebhookTest {
     }
 
     @Test
-    void settingsAreCheckedAndCheckConnectionSaysWhereMessagesGo() {
+    void settingsAreCheckedAndCheckConnectionSaysWhereMessagesGo() throws Exception {
         Http.Answer shortSecret = http.post("/api/v1/channel-accounts", Map.of("kind", "webhook", "name", "weak " + run,
-                "settings", Map.of(), "secrets", Map.of("signingSecret", "short")), ADMIN);
+                "settings", Map.of(), "secrets", Map.of("secret", "short")), ADMIN);
         assertThat(shortSecret.status()).as(shortSecret.raw()).isEqualTo(400);
-        assertThat(shortSecret.get("error").get("field").asString()).isEqualTo("secrets.signingSecret");
+        assertThat(shortSecret.get("error").get("field").asString()).isEqualTo("secrets.secret");
         assertThat(shortSecret.raw()).doesNotContain("\"short\"");
         Http.Answer badChannel = http.post("/api/v1/channel-accounts", Map.of("kind", "webhook", "name", "bad " + run,
-                "settings", Map.of("channel", "fax"), "secrets", Map.of("signingSecret", SECRET)), ADMIN);
+                "settings", Map.of("channel", "fax"), "secrets", Map.of("secret", SECRET)), ADMIN);
         assertThat(badChannel.get("error").get("field").asString()).as(badChannel.raw()).isEqualTo("settings.channel");
         Http.Answer badUrl = http.post("/api/v1/channel-accounts", Map.of("kind", "webhook", "name", "url " + run,
-                "settings", Map.of("replyUrl", "ftp://example.com/x"), "secrets", Map.of("signingSecret", SECRET)), ADMIN);
+                "settings", Map.of("replyUrl", "ftp://example.com/x"), "secrets", Map.of("secret", SECRET)), ADMIN);
         assertThat(badUrl.get("error").get("field").asString()).as(badUrl.raw()).isEqualTo("settings.replyUrl");
 
         String account = source("review", "/check-" + run);
         Http.Answer check = http.post("/api/v1/channel-accounts/" + account + "/check", Map.of(), ADMIN);
         assertThat(check.get("ok").asBoolean()).as(check.raw()).isTrue();
-        assertThat(check.get("message").asString()).contains("/hooks/" + account).contains("review").contains("127.0.0.1");
+        assertThat(check.get("message").asString()).contains("/api/v1/channel-accounts/" + account + "/inbound").contains("review").contains("127.0.0.1");
+
+        // the secret's former name is still taken (scripts written before it was renamed), and signs as the new one
+        Http.Answer legacy = http.post("/api/v1/channel-accounts", Map.of("kind", "webhook", "name", "legacy " + run,
+                "settings", Map.of(), "secrets", Map.of("signingSecret", SECRET)), ADMIN);
+        assertThat(legacy.status()).as(legacy.raw()).isEqualTo(201);
+        assertThat(legacy.raw()).doesNotContain(SECRET);
+        Http.Answer in = signed(legacy.get("id").asString(), item(run + "-legacy", "old-" + run, "Still signing the old way"),
+                run + "-dl");
+        assertThat(in.status()).as(in.raw()).isEqualTo(200);
+        assertThat(in.get("results").get(0).get("status").asString()).isEqualTo("created");
+    }
+
+    @Test
+    void theOldPathTakesTheSameSignedPosts() throws Exception {
+        String account = source("other", null);
+        String body = item(run + "-old", "oli-" + run, "Posted to the first path");
+        String ts = Long.toString(Instant.now().getEpochSecond());
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/hooks/" + account))
+                .header("Content-Type", "application/json").header("X-Earshot-Timestamp", ts)
+                .header("X-Earshot-Delivery", run + "-dold").header("X-Earshot-Signature", hmac(SECRET, ts + "." + body))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        HttpResponse<String> answer = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        assertThat(messages(run + "-old")).isEqualTo(1);
     }
 }

@@ -67,23 +67,23 @@ class ChannelsBrowserTest extends BrowserTests {
         browser.findElement(By.cssSelector(".kind-picker button")).click();
         waiting(5).until(ExpectedConditions.urlContains("kind=webhook"));
         assertThat(browser.findElement(By.cssSelector(".chosen-kind")).getText()).isEqualTo("webhook");
-        assertThat(browser.findElement(By.id("c-signingSecret")).getAttribute("type")).isEqualTo("password");
+        assertThat(browser.findElement(By.id("c-secret")).getAttribute("type")).isEqualTo("password");
 
         // a secret too short: the refusal names it, the typed settings stay, the secret does not
         String name = "Shop " + run;
         browser.findElement(By.id("c-name")).sendKeys(name);
         browser.findElement(By.id("c-channel")).sendKeys("review");
         browser.findElement(By.id("c-replyUrl")).sendKeys("http://127.0.0.1:9/replies");
-        browser.findElement(By.id("c-signingSecret")).sendKeys("short-one");
+        browser.findElement(By.id("c-secret")).sendKeys("short-one");
         browser.findElement(By.id("save-account")).click();
         String problem = waiting(5).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[role=alert]"))).getText();
-        assertThat(problem).contains("signingSecret").contains("16");
+        assertThat(problem).contains("secret").contains("16");
         assertThat(browser.findElement(By.id("c-name")).getAttribute("value")).isEqualTo(name);
         assertThat(browser.findElement(By.id("c-channel")).getAttribute("value")).isEqualTo("review");
-        assertThat(browser.findElement(By.id("c-signingSecret")).getAttribute("value")).isEmpty();
+        assertThat(browser.findElement(By.id("c-secret")).getAttribute("value")).isEmpty();
         assertNoSecretInThePage();
 
-        browser.findElement(By.id("c-signingSecret")).sendKeys(SECRET);
+        browser.findElement(By.id("c-secret")).sendKeys(SECRET);
         browser.findElement(By.id("save-account")).click();
         assertThat(notice("Account " + name + " added")).isNotEmpty();
         assertNoSecretInThePage();
@@ -102,15 +102,15 @@ class ChannelsBrowserTest extends BrowserTests {
         // check connection answers in place
         browser.findElement(By.cssSelector("#account-" + id + " .check-button")).click();
         waiting(10).until(ExpectedConditions.textToBePresentInElementLocated(By.id("check-" + id), "Works"));
-        assertThat(browser.findElement(By.id("check-" + id)).getText()).contains("/hooks/" + id).contains("127.0.0.1");
+        assertThat(browser.findElement(By.id("check-" + id)).getText()).contains("/api/v1/channel-accounts/" + id + "/inbound").contains("127.0.0.1");
         screenshot("admin-channels");
         assertNoSecretInThePage();
 
         // changing the account without typing the secret keeps it: a post signed with it still gets in
         browser.findElement(By.cssSelector("#account-" + id + " .edit-link")).click();
         waiting(5).until(ExpectedConditions.urlContains("edit=" + id));
-        assertThat(browser.findElement(By.id("c-signingSecret")).getAttribute("value")).isEmpty();
-        assertThat(browser.findElement(By.id("c-signingSecret")).getAttribute("placeholder")).contains("leave empty to keep");
+        assertThat(browser.findElement(By.id("c-secret")).getAttribute("value")).isEmpty();
+        assertThat(browser.findElement(By.id("c-secret")).getAttribute("placeholder")).contains("leave empty to keep");
         assertNoSecretInThePage();
         browser.findElement(By.id("c-name")).clear();
         browser.findElement(By.id("c-name")).sendKeys(name + " renamed");

@@ -79,7 +79,7 @@ class ReplyRouteBrowserTest extends BrowserTests {
     String account(Http http, String name, String path) {
         JsonNode a = http.post("/api/v1/channel-accounts", Map.of("kind", "webhook", "name", name,
                 "settings", Map.of("channel", "forum", "replyUrl", "http://127.0.0.1:" + receiver.getAddress().getPort() + path),
-                "secrets", Map.of("signingSecret", SECRET)), ADMIN).body();
+                "secrets", Map.of("secret", SECRET)), ADMIN).body();
         return a.get("id").asString();
     }
 

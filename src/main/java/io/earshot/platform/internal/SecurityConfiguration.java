@@ -23,7 +23,8 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 public class SecurityConfiguration {
 
     /**
-     * What customers' systems and visitors call, with no agent behind them: signed inbound webhooks ({@code /hooks/**},
+     * What customers' systems and visitors call, with no agent behind them: signed inbound webhooks ({@code /hooks/**} and
+     * {@code /api/v1/channel-accounts/{id}/inbound},
      * verified by their HMAC) and the web chat ({@code /chat/**}, by visitor tokens and an origin allow-list). No
      * session, no cookie, no CSRF token (nothing here acts for a signed-in agent), and no frame ban: the chat frame
      * sets its own {@code frame-ancestors} to the account's allowed sites.
@@ -31,7 +32,7 @@ public class SecurityConfiguration {
     @Bean
     @Order(0)
     SecurityFilterChain publicChannelsChain(HttpSecurity http) throws Exception {
-        http.securityMatcher("/hooks/**", "/chat/**")
+        http.securityMatcher("/hooks/**", "/api/v1/channel-accounts/*/inbound", "/chat/**")
                 .csrf(c -> c.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(c -> c.disable())

@@ -27,10 +27,12 @@ import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * {@code POST /hooks/{accountId}}: a signed delivery to a webhook source. The signature ({@link Signatures}) is checked
- * over the raw body with the account's signingSecret, the timestamp must be within the window of the application
- * clock, and the delivery id is recorded in the transaction that stores its messages, so a replay stores nothing and
- * answers {@code "duplicate": true}. The body is one message item of {@code POST /api/v1/messages}, an array of them or
+ * {@code POST /api/v1/channel-accounts/{id}/inbound} (PRODUCT.md's path; {@code POST /hooks/{id}} is the same): a signed
+ * delivery to a webhook source. The signature ({@link Signatures}) is checked over the raw body with the account's
+ * secret, the timestamp must be within the window of the application clock, and the delivery id is recorded in the
+ * transaction that stores its messages, so a replay stores nothing; as PRODUCT.md has it, a bad signature, a stale
+ * timestamp and a reused delivery id are each a 401, told apart by the error's code ({@code unauthorized},
+ * {@code stale}, {@code replayed}). The body is one message item of {@code POST /api/v1/messages}, an array of them or
  * {@code {"messages": [...]}}; an item may leave {@code channel} out (it is the account's). Each item gets a result as
  * in the API. An unknown, paused or deleted account is one answer, 404, so ids cannot be probed.
  */
@@ -72,11 +74,12 @@ class HookController {
     @io.swagger.v3.oas.annotations.Operation(summary = "Post messages to a webhook source, signed with its signing secret",
             description = "Headers: X-Earshot-Timestamp (unix seconds, within 5 minutes of Earshot's clock), X-Earshot-Delivery "
                     + "(your id for this delivery, at most 200 characters, the same on every retry of it) and X-Earshot-Signature: "
-                    + "sha256=<hex HMAC-SHA256 of timestamp + \".\" + body under the source's signingSecret>. Body: one message item of "
-                    + "POST /api/v1/messages, an array of them or {\"messages\": [...]}; channel may be left out. A delivery seen "
-                    + "before answers {\"duplicate\": true} and stores nothing. 401 unsigned, 400 stale or unreadable, 404 no such "
-                    + "active source, 413 too large.", security = {})
-    @PostMapping("/hooks/{accountId}")
+                    + "sha256=<hex HMAC-SHA256 of timestamp + \".\" + body under the source's secret>. Body: one message item of "
+                    + "POST /api/v1/messages, an array of them or {\"messages\": [...]}; channel may be left out. 401 unsigned "
+                    + "(code unauthorized), stale (code stale) or a delivery id seen before (code replayed: its messages were "
+                    + "stored then, nothing is stored again); 400 unreadable, 404 no such active source, 413 too large.",
+            security = {})
+    @PostMapping({"/api/v1/channel-accounts/{accountId}/inbound", "/hooks/{accountId}"})
     Map<String, Object> receive(@PathVariable String accountId, HttpServletRequest request) throws IOException {
         AccountSettings account = Ids.parse(accountId).flatMap(id -> accounts.activeSettings(id, WebhookConnector.KIND))
                 .orElseThrow(() -> EarshotException.notFound("webhook source", Ids.shown(accountId)));
@@ -89,7 +92,7 @@ class HookController {
             throw unsigned();
         }
         byte[] body = request.getInputStream().readAllBytes(); // at most earshot.http.max-body-size (RequestGuard): 413 past it
-        if (!Signatures.valid(account.secret("signingSecret"), timestamp, body, signature)) {
+        if (!Signatures.valid(WebhookConnector.key(account), timestamp, body, signature)) {
             log.info("webhook source {}: refused a request whose signature does not match its timestamp and body", account.id());
             throw unsigned();
         }
@@ -98,7 +101,7 @@ class HookController {
         long skew = Math.abs(now / 1000 - sent);
         if (skew > settings.window().toSeconds()) {
             log.info("webhook source {}: refused a signed request whose timestamp is {}s from the clock", account.id(), skew);
-            throw new EarshotException(400, "stale", "X-Earshot-Timestamp is " + skew + " seconds from Earshot's clock; at most "
+            throw new EarshotException(401, "stale", "X-Earshot-Timestamp is " + skew + " seconds from Earshot's clock; at most "
                     + settings.window().toSeconds() + " are allowed either way (sign each request as it is sent, with unix seconds)",
                     "X-Earshot-Timestamp");
         }
@@ -108,7 +111,7 @@ class HookController {
                     + MAX_DELIVERY_ID + " visible ASCII characters, the same on every retry of it");
         }
         if (deliveries.seen(account.id(), delivery)) {
-            return duplicate();
+            throw replayed(delivery);
         }
         List<JsonNode> items = items(body);
         String channel = connector.channel(account.settings());
@@ -131,7 +134,7 @@ class HookController {
         }
         if (valid.isEmpty()) {
             // nothing stored, so the delivery id is not spent: the sender may fix the items and send them again under it
-            return Map.of("duplicate", false, "results", results);
+            return Map.of("results", results);
         }
         List<IntakeResult> stored;
         try {
@@ -142,7 +145,7 @@ class HookController {
                 deliveries.prune(account.id(), now - settings.keepDeliveries().toMillis());
             });
         } catch (Replayed e) {
-            return duplicate();
+            throw replayed(delivery);
         }
         for (int k = 0; k < stored.size(); k++) {
             IntakeResult res = stored.get(k);
@@ -155,11 +158,12 @@ class HookController {
                 r.put("conversationId", Long.toString(res.conversationId()));
             }
         }
-        return Map.of("duplicate", false, "results", results);
+        return Map.of("results", results);
     }
 
-    private static Map<String, Object> duplicate() {
-        return Map.of("duplicate", true, "results", List.of());
+    private static EarshotException replayed(String delivery) {
+        return new EarshotException(401, "replayed", "delivery '" + delivery + "' was received before and its messages were "
+                + "stored then; nothing was stored again (give each new delivery its own X-Earshot-Delivery)", "X-Earshot-Delivery");
     }
 
     private static EarshotException unsigned() {

@@ -29,8 +29,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * A generic source any system (a shop, a status page, a form) posts messages to: {@code POST /hooks/{accountId}},
- * signed with the account's signingSecret ({@link HookController}). Its messages are on the channel the account names
+ * A generic source any system (a shop, a status page, a form) posts messages to: {@code POST /api/v1/channel-accounts/{id}/inbound},
+ * signed with the account's secret ({@link HookController}). Its messages are on the channel the account names
  * ("other" unless set), with that channel's traits, so {@link #traits()} describes the default channel "other" only
  * (with the same traits the listed "other" has). Replies go to the account's replyUrl, signed the same way, with
  * {@code Idempotency-Key} so the receiver can drop a repeat.
@@ -40,6 +40,9 @@ class WebhookConnector implements Connector {
 
     static final String KIND = "webhook";
     static final int MIN_SECRET = 16;
+    /** The secret's name (PRODUCT.md's {@code secrets: {secret}}); accounts made before session 10 stored it as LEGACY. */
+    static final String SECRET = "secret";
+    private static final String LEGACY = "signingSecret";
     private static final ChannelTraits OTHER = new ChannelTraits("other", true, 0, false, List.of("in reply to the parent post"));
 
     private final WebhookSettings settings;
@@ -77,8 +80,25 @@ class WebhookConnector implements Connector {
                         "other"),
                 Setting.optional("replyUrl", "where agents' replies are POSTed, signed with the signing secret; none: replies "
                         + "cannot be sent", "https://shop.example.com/earshot/replies"),
-                Setting.secret("signingSecret", true, "the HMAC-SHA256 key the sender signs with (at least " + MIN_SECRET
+                Setting.secret(SECRET, true, "the HMAC-SHA256 key the sender signs with (at least " + MIN_SECRET
                         + " characters), and replies are signed with"));
+    }
+
+    @Override
+    public Map<String, String> current(Map<String, String> secrets) {
+        if (!secrets.containsKey(LEGACY)) {
+            return secrets;
+        }
+        Map<String, String> renamed = new LinkedHashMap<>(secrets);
+        String old = renamed.remove(LEGACY);
+        renamed.putIfAbsent(SECRET, old);
+        return renamed;
+    }
+
+    /** The key requests from and replies to this source are signed with. */
+    static String key(AccountSettings account) {
+        String secret = account.secret(SECRET);
+        return secret != null ? secret : account.secret(LEGACY);
     }
 
     @Override
@@ -95,9 +115,9 @@ class WebhookConnector implements Connector {
                 throw EarshotException.invalid("settings.replyUrl", e.getMessage());
             }
         }
-        String secret = account.secret("signingSecret");
+        String secret = key(account);
         if (secret == null || secret.length() < MIN_SECRET) {
-            throw EarshotException.invalid("secrets.signingSecret", "signingSecret must have at least " + MIN_SECRET
+            throw EarshotException.invalid("secrets." + SECRET, SECRET + " must have at least " + MIN_SECRET
                     + " characters (a random one: openssl rand -hex 32)");
         }
     }
@@ -109,7 +129,7 @@ class WebhookConnector implements Connector {
         } catch (EarshotException e) {
             return Check.failed(e.getMessage());
         }
-        String where = "signed messages are taken at POST /hooks/" + account.id() + " on channel " + channel(account.settings());
+        String where = "signed messages are taken at POST /api/v1/channel-accounts/" + account.id() + "/inbound" + " on channel " + channel(account.settings());
         String url = account.settings().get("replyUrl");
         if (url == null || url.isBlank()) {
             return Check.ok(where + "; no replyUrl, so replies cannot be sent");
@@ -159,7 +179,7 @@ class WebhookConnector implements Connector {
                 .header("Idempotency-Key", outgoing.idempotencyKey())
                 .header("X-Earshot-Delivery", outgoing.idempotencyKey())
                 .header("X-Earshot-Timestamp", timestamp)
-                .header("X-Earshot-Signature", Signatures.sign(account.secret("signingSecret"), timestamp, body))
+                .header("X-Earshot-Signature", Signatures.sign(key(account), timestamp, body))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
         HttpResponse<String> answer = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         int status = answer.statusCode();
