@@ -795,13 +795,9 @@ class ApiContractTests {
         assertThat(d.get("topWords").toString()).containsAnyOf("crashed", "charged", "twice", "refund", "terrible");
         assertThat(d.get("message").asString()).contains("Checkout " + run).contains("the usual");
         assertThat(d.get("conversationIds").size()).isGreaterThanOrEqualTo(8);
-        // the negative spike opened an incident for the topic; resolved here, so its minute sweep does not run on
-        // through the other tests' clock jumps (see CHANGELOG: an open incident's sweep on a controlled clock)
-        for (JsonNode incident : http.get("/api/v1/incidents", ADMIN).body().get("items")) {
-            if ("open".equals(incident.get("status").asString())) {
-                http.post("/api/v1/incidents/" + incident.get("id").asString() + "/resolve", Map.of("text", "Fixed now, sorry for the trouble."), ADMIN);
-            }
-        }
+        // the negative spike opened an incident for the topic; it stays open: its sweep runs only when messages are
+        // heard, so the other tests' clock jumps fire it once each, not once a minute of the jump
+        assertThat(http.get("/api/v1/incidents", ADMIN).body().get("items")).anyMatch(i -> "open".equals(i.get("status").asString()));
     }
 
     private List<JsonNode> spikes(String topicId, Instant since) {

@@ -280,6 +280,24 @@ class IncidentsTest {
         assertThat(reachedTotal(update(incident, latest))).isEqualTo(3);
         assertThat(incident(incident).get("conversations")).extracting(m -> m.get("conversationId").asString())
                 .containsExactlyInAnyOrder(a, c, d);
+
+        // quiet: after a look that finds no one the sweep stops (a month on the clock would otherwise fire it 43,200 times)
+        advance(Duration.ofMinutes(2));
+        eventually("the sweep to stop while nothing comes", () -> sweepDue(incident) == null);
+        advance(Duration.ofDays(30));
+        assertThat(sweepDue(incident)).as("nothing heard in the month").isNull();
+        // a message heard later arms it again
+        String e = say("twitter", run + "e", "blorf" + run + " still broken a month on");
+        assertThat(sweepDue(incident)).as("armed by the message").isNotNull();
+        advance(Duration.ofMinutes(2));
+        eventually("e told", () -> outbound(e, "Latest news").size() == 1);
+        assertThat(reachedTotal(update(incident, latest))).isEqualTo(4);
+    }
+
+    /** When the incident's sweep is due, or null when none waits. */
+    java.sql.Timestamp sweepDue(String incident) {
+        return jdbc.queryForList("select execution_time from scheduled_tasks where task_name = 'incident-sweep' and task_instance = ?",
+                java.sql.Timestamp.class, incident).stream().findFirst().orElse(null);
     }
 
     @Test

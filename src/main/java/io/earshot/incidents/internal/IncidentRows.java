@@ -65,6 +65,17 @@ public class IncidentRows {
         return jdbc.query("select * from incident where status = 'open' order by created_at desc, id desc", IncidentRows::row);
     }
 
+    /** The ids of the open incidents (a handful: read on every stored batch of inbound messages). */
+    public List<Long> openIds() {
+        return jdbc.queryForList("select id from incident where status = 'open'", Long.class);
+    }
+
+    /** When a conversation last joined the incident, by a sweep or a lead. */
+    public Optional<Long> lastJoinedAt(long incidentId) {
+        return Optional.ofNullable(jdbc.queryForObject("select max(joined_at) from incident_member where incident_id = ?",
+                Long.class, incidentId));
+    }
+
     public List<Row> recent(int limit) {
         return jdbc.query("select * from incident order by created_at desc, id desc limit ?", IncidentRows::row, limit);
     }

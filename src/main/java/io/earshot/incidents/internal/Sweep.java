@@ -12,10 +12,16 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * While an incident is open, one {@value #TIMER} timer per incident (db-scheduler: once across instances) looks every
- * {@code earshot.incidents.sweep-every} for conversations that came since: its topic's new matches, and complaints
- * whose words are like its own; they join ({@link Membership}) and get the latest update. A conversation a lead took
- * out stays out. Safe to run twice: one that joined is not joined again.
+ * While an incident is open, one {@value #TIMER} timer per incident (db-scheduler: once across instances) looks for
+ * conversations that came since: its topic's new matches, and complaints whose words are like its own; they join
+ * ({@link Membership}) and get the latest update. A conversation a lead took out stays out. Safe to run twice: one that
+ * joined is not joined again.
+ * <p>
+ * The timer runs when there is something to look at, not on the wall clock: inbound messages arm it
+ * {@code earshot.incidents.sweep-every} ahead ({@link #heard}), and once fired it comes again only while its last
+ * look found someone new. So a quiet incident costs nothing, and a manual or event-time clock moved on by a month fires
+ * it once, not 43,200 times. A message stored while a sweep runs, and not seen by it, is picked up by the next one that
+ * a later message arms.
  */
 @Component
 public class Sweep implements RepeatingTimerHandler {
@@ -51,6 +57,15 @@ public class Sweep implements RepeatingTimerHandler {
         timers.schedule(TIMER, Long.toString(incidentId), clock.instant().plus(settings.sweepEvery()));
     }
 
+    /** Inbound messages were stored: every open incident looks at them within the sweep interval (in the caller's transaction). */
+    public void heard() {
+        List<Long> open = rows.openIds();
+        if (!open.isEmpty()) {
+            Instant at = clock.instant().plus(settings.sweepEvery());
+            open.forEach(id -> timers.schedule(TIMER, Long.toString(id), at));
+        }
+    }
+
     @Override
     public void fire(String key) {
         tx.executeWithoutResult(s -> rows.lock(Long.parseLong(key)).filter(IncidentRows.Row::open).ifPresent(this::sweep));
@@ -70,7 +85,10 @@ public class Sweep implements RepeatingTimerHandler {
 
     @Override
     public Instant again(String key) {
-        return rows.byId(Long.parseLong(key)).filter(IncidentRows.Row::open)
-                .map(r -> clock.instant().plus(settings.sweepEvery())).orElse(null);
+        long now = clock.millis();
+        long id = Long.parseLong(key);
+        // someone joined within the last interval (in the look just taken): the wave goes on, look again soon
+        boolean joined = rows.lastJoinedAt(id).filter(at -> at >= now - settings.sweepEvery().toMillis()).isPresent();
+        return joined && rows.byId(id).filter(IncidentRows.Row::open).isPresent() ? clock.instant().plus(settings.sweepEvery()) : null;
     }
 }
