@@ -60,7 +60,8 @@ class TopicsController {
 
     @Operation(summary = "A topic's series: per bucket, inbound messages about it, negative, positive, complaints, "
             + "uniqueAuthors (estimated) and reach (followers of each message's author, summed). bucket: whole minutes such "
-            + "as 1m, 5m, 1h, 1d; default from = to - 24h, to = now; buckets start on a whole minute, every bucket listed. "
+            + "as 1m, 5m, 1h, 1d; default from = to - 24h, to = now; buckets start on a whole multiple of their size since 1970 UTC (an hour's on the "
+            + "hour, a day's at midnight UTC), from the one holding from; every bucket listed, at most 10,000. "
             + "The id 'all' gives the series of every inbound message")
     @GetMapping("/api/v1/topics/{id}/series")
     Map<String, Object> series(@PathVariable String id, @RequestParam(defaultValue = "1h") String bucket,

@@ -100,7 +100,9 @@ public class Topics {
             throw EarshotException.invalid("from", "from must be before to");
         }
         long size = bucket.toMillis();
-        long a = Math.floorDiv(from.toEpochMilli(), 60_000L) * 60_000L; // buckets start on a whole minute
+        // buckets start on a whole multiple of their size (an hour's on the hour, a day's at midnight UTC), so they are
+        // read from the largest stored level that adds up to them: a year in days reads 365 rows, not 525,600 minutes
+        long a = Math.floorDiv(from.toEpochMilli(), size) * size;
         long b = to.toEpochMilli();
         long buckets = (b - a + size - 1) / size;
         if (buckets > MAX_BUCKETS) {

@@ -166,7 +166,7 @@ public final class IngestBench {
      * {@code n} topics through the API, created before the clock starts: most listen for products nobody mentions
      * (they cost the automaton, not the series), one in 20 for words the messages do use, some with fields and NOT.
      */
-    private static void createTopics(HttpClient http, int port, int n, long seed) throws Exception {
+    static void createTopics(HttpClient http, int port, int n, long seed) throws Exception {
         java.util.Random r = new java.util.Random(seed);
         for (int i = 0; i < n; i++) {
             String query = i % 20 == 0
@@ -374,7 +374,7 @@ public final class IngestBench {
         throw new IllegalStateException("Earshot was not up within 300 s:\n" + Files.readString(log));
     }
 
-    private static String embeddedUrl(Path data) throws IOException {
+    static String embeddedUrl(Path data) throws IOException {
         List<String> pid = Files.readAllLines(data.resolve("pg").resolve("postmaster.pid"));
         String password = Files.readString(data.resolve("pg.password")).strip();
         return "jdbc:postgresql://127.0.0.1:" + pid.get(3).strip() + "/earshot?user=earshot&password=" + password;
@@ -480,7 +480,7 @@ public final class IngestBench {
 
     // --- databases ---
 
-    private static Connection connect(String url) throws SQLException {
+    static Connection connect(String url) throws SQLException {
         return DriverManager.getConnection(url, new Properties());
     }
 
