@@ -94,7 +94,7 @@ class WebhookResolverTest {
                     .contains("inside Earshot's own network"));
         }
         assertThat(system.refusal(URI.create("http://127.0.0.1:9/hook"), true)).hasValue("127.0.0.1 is a loopback address, inside "
-                + "Earshot's own network; set earshot.alerting.webhook-private-addresses=true to allow such receivers");
+                + "Earshot's own network; set earshot.alerting.webhook-private-addresses=true to allow such addresses");
         assertThat(system.refusal(URI.create("https://8.8.8.8/hook"), true)).isEmpty();
         assertThat(new WebhookResolver(true, InetAddress::getAllByName, WebhookResolver::interfaces)
                 .refusal(URI.create("http://127.0.0.1:9/hook"), true)).isEmpty();

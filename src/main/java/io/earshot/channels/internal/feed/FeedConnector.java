@@ -25,7 +25,7 @@ import tools.jackson.databind.ObjectMapper;
  * on blog posted through the API keep theirs.
  */
 @Component
-class FeedConnector implements Connector {
+class FeedConnector implements Connector, AutoCloseable {
 
     static final String KIND = "feed";
     private static final ChannelTraits BLOG = new ChannelTraits(FeedAccount.DEFAULT_CHANNEL, true, 0, false,
@@ -44,6 +44,11 @@ class FeedConnector implements Connector {
         this.json = json;
         this.clock = clock;
         this.fetcher = new FeedFetcher(settings);
+    }
+
+    @Override
+    public void close() {
+        fetcher.close();
     }
 
     @Override

@@ -9,13 +9,12 @@ import io.earshot.channels.SourceTask;
 import io.earshot.ingest.Channel;
 import io.earshot.ingest.ChannelTraits;
 import io.earshot.ingest.OutboundConnector;
+import io.earshot.platform.CheckedAddresses;
 import io.earshot.platform.EarshotException;
+import io.earshot.platform.OutboundHttp;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Arrays;
@@ -36,25 +35,34 @@ import tools.jackson.databind.ObjectMapper;
  * {@code Idempotency-Key} so the receiver can drop a repeat.
  */
 @Component
-class WebhookConnector implements Connector {
+class WebhookConnector implements Connector, AutoCloseable {
 
     static final String KIND = "webhook";
     static final int MIN_SECRET = 16;
     /** The secret's name (PRODUCT.md's {@code secrets: {secret}}); accounts made before session 10 stored it as LEGACY. */
     static final String SECRET = "secret";
     private static final String LEGACY = "signingSecret";
+    /** What is read of a receiver's answer, for its {@code id}. */
+    private static final long MAX_ANSWER = 100_000;
     private static final ChannelTraits OTHER = new ChannelTraits("other", true, 0, false, List.of("in reply to the parent post"));
 
     private final WebhookSettings settings;
     private final ObjectMapper json;
     private final Clock clock;
-    private final HttpClient http;
+    private final OutboundHttp http;
 
     WebhookConnector(WebhookSettings settings, ObjectMapper json, Clock clock) {
         this.settings = settings;
         this.json = json;
         this.clock = clock;
-        this.http = HttpClient.newBuilder().connectTimeout(settings.timeout()).followRedirects(HttpClient.Redirect.NEVER).build();
+        // connects only to addresses checked at connection time (no DNS rebinding between the check and the call)
+        this.http = new OutboundHttp(new CheckedAddresses(settings.privateAddresses(), "earshot.channels.webhook.private-addresses"),
+                settings.timeout(), "webhook-replies");
+    }
+
+    @Override
+    public void close() {
+        http.close();
     }
 
     @Override
@@ -173,21 +181,20 @@ class WebhookConnector implements Connector {
         payload.put("private", outgoing.privateMessage());
         byte[] body = json.writeValueAsBytes(payload);
         String timestamp = Long.toString(clock.instant().getEpochSecond());
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(settings.timeout())
-                .header("Content-Type", "application/json")
-                .header("User-Agent", "Earshot-Webhooks/1")
-                .header("Idempotency-Key", outgoing.idempotencyKey())
-                .header("X-Earshot-Delivery", outgoing.idempotencyKey())
-                .header("X-Earshot-Timestamp", timestamp)
-                .header("X-Earshot-Signature", Signatures.sign(key(account), timestamp, body))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
-        HttpResponse<String> answer = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        int status = answer.statusCode();
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("User-Agent", "Earshot-Webhooks/1");
+        headers.put("Idempotency-Key", outgoing.idempotencyKey());
+        headers.put("X-Earshot-Delivery", outgoing.idempotencyKey());
+        headers.put("X-Earshot-Timestamp", timestamp);
+        headers.put("X-Earshot-Signature", Signatures.sign(key(account), timestamp, body));
+        OutboundHttp.Answer answer = http.post(uri, headers, body, "application/json", MAX_ANSWER);
+        int status = answer.status();
         if (status >= 200 && status < 300) {
-            return receiverId(answer.body()).orElse(outgoing.idempotencyKey());
+            return receiverId(answer.complete() ? new String(answer.body(), StandardCharsets.UTF_8) : null)
+                    .orElse(outgoing.idempotencyKey());
         }
         if (status == 429) {
-            throw new OutboundConnector.RateLimited("the receiver answered 429", RetryAfter.at(answer.headers().firstValue("Retry-After"), clock.instant()).orElse(null));
+            throw new OutboundConnector.RateLimited("the receiver answered 429", RetryAfter.at(answer.header("Retry-After"), clock.instant()).orElse(null));
         }
         if (status >= 400 && status < 500) {
             throw new OutboundConnector.Refused("the receiver at " + uri.getHost() + " refused the reply: HTTP " + status);
