@@ -43,16 +43,23 @@ class OwnPostgresTest {
     void theFirstStartMakesTheDatabaseTheSecondFindsItAndACleanStopStopsIt() throws Exception {
         Path data = dir.resolve("data");
         long firstPostmaster;
+        String accountId;
         try (EarshotProcess first = EarshotProcess.start(data, "--earshot.admin-token=" + ADMIN)) {
             assertThat(first.awaitStarted(START)).as(first.output()).isTrue();
             assertThat(first.output()).contains("PostgreSQL 18.3 on 127.0.0.1:").contains("(created in ");
             assertThat(post(first, "first-", 0, 20)).containsOnly("created");
+            // no EARSHOT_SECRET_KEY: Earshot's own key seals a channel account's secret
+            Http.Answer account = new Http(first.port()).post("/api/v1/channel-accounts", Map.of("kind", "webhook", "name", "Shop",
+                    "settings", Map.of(), "secrets", Map.of("secret", "a-signing-secret-of-some-length")), ADMIN);
+            assertThat(account.status()).as(account.raw()).isEqualTo(201);
+            accountId = account.get("id").asString();
             firstPostmaster = postmasterPid(data);
             assertThat(first.stop()).as("ended by SIGTERM after its shutdown hooks").isIn(0, 143);
         }
         awaitGone(firstPostmaster, Duration.ofSeconds(5), "PostgreSQL stopped with Earshot");
         assertThat(data.resolve("pg").resolve("postmaster.pid")).doesNotExist();
         assertThat(Files.getPosixFilePermissions(data.resolve("pg.password"))).isEqualTo(PosixFilePermissions.fromString("rw-------"));
+        assertThat(Files.getPosixFilePermissions(data.resolve("secret.key"))).isEqualTo(PosixFilePermissions.fromString("rw-------"));
         String password = Files.readString(data.resolve("pg.password")).strip();
         assertThat(password).hasSizeGreaterThanOrEqualTo(32);
         assertThat(Files.readString(data.resolve("pg").resolve("earshot.conf")))
@@ -63,6 +70,9 @@ class OwnPostgresTest {
             assertThat(second.output()).contains("(started in ").doesNotContain("(created in ");
             assertThat(post(second, "first-", 0, 20)).as("stored before the restart").containsOnly("duplicate");
             assertThat(conversations(second)).isEqualTo(20);
+            // the same key at the second start: the account's secret still opens
+            Http.Answer check = new Http(second.port()).post("/api/v1/channel-accounts/" + accountId + "/check", Map.of(), ADMIN);
+            assertThat(check.get("ok").asBoolean()).as(check.raw()).isTrue();
         }
     }
 

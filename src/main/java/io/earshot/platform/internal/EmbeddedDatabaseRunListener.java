@@ -20,7 +20,8 @@ import org.springframework.core.env.MapPropertySource;
  * the configuration is read, before anything else is built, and points {@code spring.datasource.*} at it (ADR 0011).
  * A server that cannot start stops the application with a plain explanation and nothing else. The server is
  * registered as the context's first disposable bean, so it stops last, after the connection pool has closed; if the
- * application fails to start, it is stopped too.
+ * application fails to start, it is stopped too. With no {@code earshot.secret-key} either, the key that seals channel
+ * accounts' secrets is Earshot's own ({@link OwnSecretKey}).
  */
 public class EmbeddedDatabaseRunListener implements SpringApplicationRunListener, Ordered {
 
@@ -52,10 +53,17 @@ public class EmbeddedDatabaseRunListener implements SpringApplicationRunListener
             log.warn("{} is an H2 database from an earlier Earshot. This Earshot runs on PostgreSQL and does not read it "
                     + "(ADR 0012); the file is left as it is and can be deleted.", h2.toAbsolutePath());
         }
-        environment.getPropertySources().addFirst(new MapPropertySource("earshot-embedded-postgres", Map.of(
+        Map<String, Object> own = new java.util.HashMap<>(Map.of(
                 "spring.datasource.url", postgres.jdbcUrl(),
                 "spring.datasource.username", postgres.username(),
-                "spring.datasource.password", postgres.password())));
+                "spring.datasource.password", postgres.password()));
+        String key = environment.getProperty("earshot.secret-key");
+        if (key == null || key.isBlank()) {
+            own.put("earshot.secret-key", OwnSecretKey.readOrCreate(dataDir));
+            log.info("Channel accounts' secrets are sealed with the key in {} (set EARSHOT_SECRET_KEY to use your own)",
+                    dataDir.resolve(OwnSecretKey.FILE).toAbsolutePath());
+        }
+        environment.getPropertySources().addFirst(new MapPropertySource("earshot-embedded-postgres", own));
     }
 
     @Override

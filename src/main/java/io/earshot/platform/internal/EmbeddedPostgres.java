@@ -343,7 +343,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(random);
     }
 
-    private static void writeOwnerOnly(Path file, String content) throws IOException {
+    static void writeOwnerOnly(Path file, String content) throws IOException {
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         Files.deleteIfExists(tmp);
         try {
