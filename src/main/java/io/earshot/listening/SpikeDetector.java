@@ -1,5 +1,6 @@
 package io.earshot.listening;
 
+import io.earshot.listening.internal.RecentBuckets;
 import io.earshot.listening.internal.SlotLabels;
 import io.earshot.listening.internal.SlotProfile;
 import io.earshot.listening.internal.SpikeModel;
@@ -17,15 +18,10 @@ import java.util.Objects;
  * exponentially weighted mean of the deseasonalised counts, and each factor a weighted mean of the ratio of counts
  * to the level in that hour (the weekly one counts for more as weeks of it are seen). What is learned is clipped at
  * expected + 3σ, so a wave does not teach the detector that waves are normal. Count noise is negative-binomial:
- * variance {@code μ + φμ²} with the overdispersion φ estimated from the series.
- *
- * <p>The <em>wave surprise</em> is the exponentially weighted sum (half-life 3 hours) of the counts above normal,
- * in standard deviations of that sum's count noise. It is judged against the series' own history of wave surprises
- * (their exponentially weighted mean and spread over weeks, the spread never taken as less than
- * {@link SpikeModel#minSpread()}): a bucket alerts when its wave surprise is {@code threshold} spreads above the usual
- * one. So one default serves a quiet and a busy series, a steady one and one whose bursts are routine: what counts
- * is how unusual the wave is for that series. After an alert the detector stays quiet for the cooldown. Not
- * thread-safe: one detector per series.
+ * variance {@code μ + φμ²} with the overdispersion φ estimated from the series, plus one count, so that a quiet
+ * series's 0→3 is no surprise while 0→15 is. A bucket alerts when it, or the sum of the last half hour, is
+ * {@code threshold} standard deviations above normal and also {@code minRatio} times and {@code minExcess} counts
+ * above it; then the detector stays quiet for the cooldown. Not thread-safe: one detector per series.
  */
 public final class SpikeDetector {
 
@@ -42,11 +38,10 @@ public final class SpikeDetector {
     private final double dailyAlpha;
     private final double weeklyAlpha;
     private final double noiseAlpha;
-    private final double waveAlpha;
-    private final double historyAlpha;
     private final int bucketsPerHour;
     private final SlotProfile daily;
     private final SlotProfile weekly;
+    private final RecentBuckets recent;
     private long points;
     private long firstBucket;
     private long lastBucket;
@@ -54,13 +49,9 @@ public final class SpikeDetector {
     private double level;
     private double excessNoise;
     private double expectedSquare;
-    private double waveExcess;
-    private double waveVariance;
-    private long surprisesSeen;
-    private double surpriseMean;
-    private double surpriseVariance;
 
-    private SpikeDetector(SpikeSettings settings, SpikeModel model, SlotProfile daily, SlotProfile weekly) {
+    private SpikeDetector(SpikeSettings settings, SpikeModel model, SlotProfile daily, SlotProfile weekly,
+                          RecentBuckets recent) {
         this.settings = settings;
         this.model = model;
         this.zone = settings.zone().getRules();
@@ -70,10 +61,9 @@ public final class SpikeDetector {
         this.dailyAlpha = alpha(model.dailyHalfLife() * bucketsPerHour);
         this.weeklyAlpha = alpha(model.weeklyHalfLife() * bucketsPerHour);
         this.noiseAlpha = alpha(model.dispersionHalfLife() * 24 * bucketsPerHour);
-        this.waveAlpha = alpha(model.span().toMillis() / (double) bucketMillis);
-        this.historyAlpha = alpha(model.history().toMillis() / (double) bucketMillis);
         this.daily = daily;
         this.weekly = weekly;
+        this.recent = recent;
         this.lastAlert = Long.MIN_VALUE;
     }
 
@@ -83,7 +73,8 @@ public final class SpikeDetector {
     }
 
     static SpikeDetector tuned(SpikeSettings settings, SpikeModel model) {
-        return new SpikeDetector(settings, model, new SlotProfile(24), new SlotProfile(HOURS_PER_WEEK));
+        return new SpikeDetector(settings, model, new SlotProfile(24), new SlotProfile(HOURS_PER_WEEK),
+                new RecentBuckets(spanBuckets(settings, model)));
     }
 
     /** A detector that continues exactly where the one whose {@link #state()} this is stopped. */
@@ -91,7 +82,8 @@ public final class SpikeDetector {
         Objects.requireNonNull(s, "state");
         SpikeModel model = SpikeModel.of(s.settings().sensitivity());
         SpikeDetector d = new SpikeDetector(s.settings(), model, new SlotProfile(s.dailyFactors(), s.dailySeen()),
-                new SlotProfile(s.weeklyFactors(), s.weeklySeen()));
+                new SlotProfile(s.weeklyFactors(), s.weeklySeen()), new RecentBuckets(spanBuckets(s.settings(), model),
+                s.recentCounts(), s.recentExpected(), s.recentVariances()));
         d.points = s.points();
         d.firstBucket = s.firstBucket();
         d.lastBucket = s.lastBucket();
@@ -99,17 +91,13 @@ public final class SpikeDetector {
         d.level = s.level();
         d.excessNoise = s.excessNoise();
         d.expectedSquare = s.expectedSquare();
-        d.waveExcess = s.waveExcess();
-        d.waveVariance = s.waveVariance();
-        d.surprisesSeen = s.surprisesSeen();
-        d.surpriseMean = s.surpriseMean();
-        d.surpriseVariance = s.surpriseVariance();
         return d;
     }
 
     public SpikeState state() {
         return new SpikeState(settings, points, firstBucket, lastBucket, lastAlert, level, excessNoise, expectedSquare,
-                daily.factors(), daily.seen(), weekly.factors(), weekly.seen(), waveExcess, waveVariance, surprisesSeen, surpriseMean, surpriseVariance);
+                daily.factors(), daily.seen(), weekly.factors(), weekly.seen(), recent.counts(), recent.expected(),
+                recent.variances());
     }
 
     public SpikeSettings settings() {
@@ -129,11 +117,8 @@ public final class SpikeDetector {
             throw new IllegalArgumentException("bucket " + bucketStart + " is not after the last one, "
                     + Instant.ofEpochMilli(lastBucket));
         }
-        if (points > 0 && t - lastBucket > bucketMillis) {
-            // buckets not seen: the wave's sum forgets as if they had passed at the normal level
-            double keep = Math.pow(1 - waveAlpha, (t - lastBucket) / (double) bucketMillis - 1);
-            waveExcess *= keep;
-            waveVariance *= keep * keep;
+        if (points > 0 && t - lastBucket > bucketMillis * 2) {
+            recent.clear();
         }
         if (points == 0) {
             firstBucket = t;
@@ -145,32 +130,25 @@ public final class SpikeDetector {
         double seasonal = Math.max(dayFactor * weekFactor, MIN_FACTOR);
         double mu = points == 0 ? Math.max(count, MIN_EXPECTED) : Math.max(level * seasonal, MIN_EXPECTED);
         double variance = mu + dispersion() * mu * mu;
+        recent.add(count, mu, variance);
 
-        waveExcess += waveAlpha * (count - mu - waveExcess);
-        waveVariance = (1 - waveAlpha) * (1 - waveAlpha) * waveVariance + waveAlpha * waveAlpha * variance;
-        // in standard deviations of the weighted sum's count noise (plus one count, as a quiet series needs)
-        double wave = waveExcess / Math.sqrt(waveVariance + waveAlpha * waveAlpha);
-        double waveSurprise = (wave - surpriseMean) / Math.max(model.minSpread(), Math.sqrt(surpriseVariance));
-        boolean alert = surprisesSeen > 0 && waveSurprise >= model.threshold()
-                && t - firstBucket >= model.warmup().toMillis() && !coolingDown(t);
+        double single = (count - mu) / Math.sqrt(variance + 1);
+        double several = (recent.countSum() - recent.expectedSum()) / Math.sqrt(recent.varianceSum() + 1);
+        boolean wave = unusual(single, count, mu) || unusual(several, recent.countSum(), recent.expectedSum());
+        boolean alert = wave && t - firstBucket >= model.warmup().toMillis() && !coolingDown(t);
         if (alert) {
             lastAlert = t;
         }
-        learnSurprise(wave);
         learn(count, mu, variance, hourOfDay, hourOfWeek, dayFactor, weekFactor);
         lastBucket = t;
         points++;
-        return new SpikeResult(bucketStart, count, alert, mu, count / mu, waveSurprise,
+        return new SpikeResult(bucketStart, count, alert, mu, count / mu, Math.max(single, several),
                 SlotLabels.usual(label(hourOfDay, hourOfWeek)));
     }
 
-    /** The series' own distribution of wave surprises: an exponentially weighted mean and variance. */
-    private void learnSurprise(double wave) {
-        surprisesSeen++;
-        double b = Math.max(historyAlpha, 1.0 / surprisesSeen);
-        double d = wave - surpriseMean;
-        surpriseMean += b * d;
-        surpriseVariance = (1 - b) * (surpriseVariance + b * d * d);
+    private boolean unusual(double surprise, double count, double expected) {
+        return surprise >= model.threshold() && count >= model.minRatio() * expected
+                && count - expected >= model.minExcess();
     }
 
     private boolean coolingDown(long t) {
@@ -232,6 +210,10 @@ public final class SpikeDetector {
         long hours = Math.floorDiv(local, 3_600_000L);
         // 1970-01-01 was a Thursday: shift so that Monday 00:00 is slot 0
         return (int) Math.floorMod(hours + 3 * 24, (long) HOURS_PER_WEEK);
+    }
+
+    private static int spanBuckets(SpikeSettings settings, SpikeModel model) {
+        return (int) Math.max(1, Math.min(120, model.span().toMillis() / settings.bucket().toMillis()));
     }
 
     private static double alpha(double halfLifeInSteps) {

@@ -5,9 +5,8 @@ import java.util.Locale;
 
 /**
  * What the detector made of one bucket: whether it is an alert, the count expected there (the normal level for that
- * hour of the day and week), the count's ratio to it, how surprising the wave it is part of is for this series (in
- * spreads of the series' own wave surprises above their usual value; NORMAL alerts from 2.5), and which normal it
- * was held against ({@code usual}, e.g.
+ * hour of the day and week), the count's ratio to it, how surprising it is (in standard deviations of count noise,
+ * the larger of the bucket's and the last half hour's), and which normal it was held against ({@code usual}, e.g.
  * "the usual for a Tuesday 10:00").
  */
 public record SpikeResult(Instant bucketStart, long count, boolean alert, double expected, double ratio, double surprise,

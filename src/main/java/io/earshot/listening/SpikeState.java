@@ -2,7 +2,7 @@ package io.earshot.listening;
 
 /**
  * Everything a {@link SpikeDetector} has learned about one series, small enough to keep per topic (about 200
- * numbers, whatever the bucket size) and made of plain values, so it can be written as JSON and resumed
+ * numbers plus the last half hour's buckets) and made of plain values, so it can be written as JSON and resumed
  * with {@link SpikeDetector#resume(SpikeState)}.
  *
  * @param settings     the settings the detector runs with
@@ -17,14 +17,12 @@ package io.earshot.listening;
  * @param dailySeen    see dailyFactors
  * @param weeklyFactors hour-of-week factors (168, Monday 00:00 first) on top of the daily ones, and buckets seen
  * @param weeklySeen   see weeklyFactors
- * @param waveExcess   exponentially weighted sum of count − expected (the wave test)
- * @param waveVariance its count-noise variance
- * @param surprisesSeen how many wave surprises the series' own history has seen
- * @param surpriseMean weighted mean of the wave surprises seen
- * @param surpriseVariance weighted variance of the wave surprises seen
+ * @param recentCounts the last buckets' counts, oldest first, with their expected counts and variances
+ * @param recentExpected see recentCounts
+ * @param recentVariances see recentCounts
  */
 public record SpikeState(SpikeSettings settings, long points, long firstBucket, long lastBucket, long lastAlert,
                          double level, double excessNoise, double expectedSquare, double[] dailyFactors,
-                         int[] dailySeen, double[] weeklyFactors, int[] weeklySeen, double waveExcess,
-                         double waveVariance, long surprisesSeen, double surpriseMean, double surpriseVariance) {
+                         int[] dailySeen, double[] weeklyFactors, int[] weeklySeen, long[] recentCounts,
+                         double[] recentExpected, double[] recentVariances) {
 }
