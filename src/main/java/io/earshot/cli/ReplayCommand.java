@@ -147,6 +147,11 @@ public final class ReplayCommand {
         out.printf(Locale.ROOT, "  new conversations  %,d%n", after[0] - before[0]);
         out.printf(Locale.ROOT, "  new customers      %,d%n", after[1] - before[1]);
         out.printf(Locale.ROOT, "  promises found     %,d in the company's replies%n", promises.count() - promisesBefore);
+        java.util.Map<String, Long> levels = conversations.openByPriorityLevel();
+        long open = levels.values().stream().mapToLong(Long::longValue).sum();
+        out.printf(Locale.ROOT, "  open by priority   %s%n", levels.entrySet().stream()
+                .map(e -> String.format(Locale.ROOT, "%s %,d (%.0f%%)", e.getKey(), e.getValue(), open == 0 ? 0.0 : 100.0 * e.getValue() / open))
+                .collect(java.util.stream.Collectors.joining(", ")));
         out.printf(Locale.ROOT, "  alerts raised      %,d (timers follow the event clock)%n", alerts.count() - alertsBefore);
         long since = replayStart;
         List<io.earshot.alerting.Alert> spikes = new ArrayList<>(alerts.list(null, "spike", null, 500).stream()

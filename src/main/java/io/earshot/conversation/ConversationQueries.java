@@ -230,6 +230,19 @@ public class ConversationQueries {
             jdbc.queryForObject("select count(*) from customer", Long.class)};
     }
 
+    /** How many open conversations are at each priority level, urgent first (every level listed). */
+    public java.util.Map<String, Long> openByPriorityLevel() {
+        java.util.Map<String, Long> levels = new java.util.LinkedHashMap<>();
+        for (String level : List.of("urgent", "high", "normal", "low")) {
+            levels.put(level, 0L);
+        }
+        jdbc.query("select priority_level, count(*) from conversation where status = 'open' group by priority_level",
+                rs -> {
+                    levels.put(rs.getString(1), rs.getLong(2));
+                });
+        return levels;
+    }
+
     public java.util.Map<String, Long> countsByStatus() {
         Counts c = counts.get();
         long now = System.nanoTime(); // freshness of a cache, not domain time

@@ -68,7 +68,7 @@ final class BenchData {
                 String status = STATUSES[random.nextInt(STATUSES.length)];
                 String channel = CHANNELS[random.nextInt(CHANNELS.length)];
                 int score = (int) Math.min(100, Math.abs(random.nextGaussian() * 25 + 35));
-                String level = score >= 70 ? "urgent" : score >= 50 ? "high" : score >= 25 ? "normal" : "low";
+                String level = score >= 85 ? "urgent" : score >= 65 ? "high" : score >= 35 ? "normal" : "low";
                 Long firstResponse = random.nextDouble() < 0.8 ? created + (long) (random.nextDouble() * 7_200_000) : null;
                 Long resolved = status.equals("resolved") ? created + (long) (random.nextDouble() * 259_200_000) : null;
                 Long due = status.equals("resolved") ? null : created + (firstResponse == null ? 3_600_000L : 86_400_000L);

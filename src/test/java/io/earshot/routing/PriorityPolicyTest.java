@@ -48,6 +48,17 @@ class PriorityPolicyTest {
     }
 
     @Test
+    void urgentIsKeptForWhatCannotWait() {
+        // a fresh public complaint, even an angry one, is the everyday work of a social desk: normal
+        assertThat(policy.score(input("negative", -0.9, "complaint", 300, false, Duration.ZERO, 1)).level()).isEqualTo("normal");
+        // written again and left waiting over an hour: high
+        assertThat(policy.score(input("negative", -0.6, "complaint", 300, false, Duration.ofMinutes(80), 2)).level()).isEqualTo("high");
+        // an angry outage report, repeated and waiting, or a complaint heard by a wide audience: urgent
+        assertThat(policy.score(input("negative", -0.9, "outage", 300, false, Duration.ofMinutes(80), 3)).level()).isEqualTo("urgent");
+        assertThat(policy.score(input("negative", -0.8, "complaint", 400_000, true, Duration.ofMinutes(45), 2)).level()).isEqualTo("urgent");
+    }
+
+    @Test
     void itIsDeterministicAndBounded() {
         PriorityInput worst = input("negative", -1, "outage", 50_000_000, true, Duration.ofDays(30), 50);
         assertThat(policy.score(worst)).isEqualTo(policy.score(worst));
