@@ -5,7 +5,12 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.io.File;
 import java.time.Duration;
+import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -35,5 +40,28 @@ final class Chromium {
                 options);
         browser.manage().timeouts().implicitlyWait(Duration.ZERO);
         return browser;
+    }
+
+    /**
+     * Waits until the element at {@code where} says {@code expected}, finding it anew at every look (htmx swaps a
+     * notice for a new one, so an element found before the answer goes stale), and returns its text. Fails with
+     * the last text seen if it never does.
+     */
+    static String says(WebDriver browser, int seconds, By where, String expected) {
+        String[] seen = {"(nothing at " + where + ")"};
+        try {
+            return new WebDriverWait(browser, Duration.ofSeconds(seconds)).ignoring(StaleElementReferenceException.class).until(d -> {
+                for (WebElement element : d.findElements(where)) {
+                    String text = element.getText();
+                    seen[0] = text;
+                    if (text.contains(expected)) {
+                        return text;
+                    }
+                }
+                return null;
+            });
+        } catch (TimeoutException e) {
+            throw new AssertionError("expected " + where + " to say \"" + expected + "\" within " + seconds + " s; it said \"" + seen[0] + "\"", e);
+        }
     }
 }

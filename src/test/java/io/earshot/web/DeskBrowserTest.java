@@ -130,8 +130,7 @@ class DeskBrowserTest extends BrowserTests {
         WebElement reply = waiting(5).until(ExpectedConditions.elementToBeClickable(By.id("reply")));
         reply.sendKeys("Sorry about the wait, replier! I'll check with billing and get back to you within 2 hours.");
         browser.findElement(By.id("send")).click();
-        WebElement notice = waiting(5).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[role=status]")));
-        assertThat(notice.getText()).contains("Reply sent").contains("Promises tracked: 1");
+        assertThat(Chromium.says(browser, 5, By.cssSelector("[role=status]"), "Promises tracked: 1")).contains("Reply sent");
         List<WebElement> outbound = browser.findElements(By.cssSelector(".message.outbound .text"));
         assertThat(outbound).extracting(WebElement::getText).anyMatch(t -> t.contains("within 2 hours"));
         assertThat(browser.findElement(By.cssSelector(".promises")).getText()).contains("open").contains("update");
@@ -140,8 +139,7 @@ class DeskBrowserTest extends BrowserTests {
         browser.findElement(By.tagName("body")).sendKeys("?");
         assertThat(browser.findElement(By.id("help")).isDisplayed()).isTrue();
         browser.findElement(By.tagName("body")).sendKeys("e"); // e resolves; with the promise open, it asks first
-        assertThat(waiting(5).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".confirm-resolve"))).getText())
-                .contains("within 2 hours");
+        Chromium.says(browser, 5, By.cssSelector(".confirm-resolve"), "within 2 hours");
         browser.findElement(By.id("resolve-anyway")).click();
         waiting(5).until(ExpectedConditions.presenceOfElementLocated(By.id("reopen")));
         browser.get(url("/conversations/999999999"));
@@ -217,8 +215,7 @@ class DeskBrowserTest extends BrowserTests {
         assertThat(reply.getAttribute("value")).startsWith("Hi Erin, sorry about this!").endsWith("Dana");
         reply.sendKeys(" Which router model do you have?");
         browser.findElement(By.id("send")).click();
-        WebElement notice = waiting(5).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[role=status]")));
-        assertThat(notice.getText()).contains("Promises tracked: 1");
+        Chromium.says(browser, 5, By.cssSelector("[role=status]"), "Promises tracked: 1");
         assertThat(browser.findElements(By.cssSelector(".message.outbound .text"))).extracting(WebElement::getText)
                 .anyMatch(t -> t.startsWith("Hi Erin") && t.endsWith("router model do you have?"));
     }
@@ -239,7 +236,7 @@ class DeskBrowserTest extends BrowserTests {
         assertThat(browser.findElements(By.cssSelector(".message.outbound"))).as("nothing sent yet").isEmpty();
         browser.findElement(By.id("send-anyway")).click();
         waiting(5).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".message.outbound")));
-        assertThat(browser.findElement(By.cssSelector("[role=status]")).getText()).contains("Reply sent");
+        Chromium.says(browser, 5, By.cssSelector("[role=status]"), "Reply sent");
     }
 
     @Test
@@ -291,16 +288,14 @@ class DeskBrowserTest extends BrowserTests {
         browser.findElement(By.id("t-zone")).clear();
         browser.findElement(By.id("t-zone")).sendKeys("Asia/Tokyo");
         browser.findElement(By.cssSelector("#new-team button")).click();
-        assertThat(waiting(5).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[role=status]"))).getText())
-                .contains("Night shift " + run);
+        Chromium.says(browser, 5, By.cssSelector("[role=status]"), "Night shift " + run);
         String email = run + "-new@example.com";
         browser.findElement(By.id("a-name")).sendKeys("Noor <b>New</b>");
         browser.findElement(By.id("a-email")).sendKeys(email);
         browser.findElement(By.id("a-password")).sendKeys("brand new password");
         new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("a-team"))).selectByVisibleText("Night shift " + run);
         browser.findElement(By.cssSelector("#new-agent button")).click();
-        assertThat(waiting(5).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[role=status]"))).getText())
-                .contains("Agent Noor <b>New</b> created");
+        Chromium.says(browser, 5, By.cssSelector("[role=status]"), "Agent Noor <b>New</b> created");
         browser.findElement(By.cssSelector(".bar form button")).click();
         signIn(email, "brand new password");
         waiting(5).until(ExpectedConditions.urlContains("/inbox"));
@@ -324,13 +319,11 @@ class DeskBrowserTest extends BrowserTests {
         browser.findElement(By.id("c-title")).sendKeys("Outage apology " + run);
         browser.findElement(By.id("c-body")).sendKeys("Sorry {{customer.firstName}}, we know about the outage and are on it.");
         browser.findElement(By.cssSelector("#new-canned button")).click();
-        assertThat(waiting(5).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[role=status]"))).getText())
-                .contains("added");
+        Chromium.says(browser, 5, By.cssSelector("[role=status]"), "added");
         browser.findElement(By.id("c-title")).sendKeys("Bad one");
         browser.findElement(By.id("c-body")).sendKeys("Hi {{customer.shoeSize}}");
         browser.findElement(By.cssSelector("#new-canned button")).click();
-        assertThat(waiting(5).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[role=alert]"))).getText())
-                .contains("unknown placeholder {{customer.shoeSize}}");
+        Chromium.says(browser, 5, By.cssSelector("[role=alert]"), "unknown placeholder {{customer.shoeSize}}");
 
         String conversation = postNamed("hal", "Hal Berg", "No signal at all since this morning");
         browser.get(url("/conversations/" + conversation));
