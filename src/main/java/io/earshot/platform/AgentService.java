@@ -1,15 +1,15 @@
 package io.earshot.platform;
 
 import io.earshot.platform.internal.AdminBootstrap;
+import io.earshot.platform.internal.FirstStartConsole;
 import io.earshot.platform.internal.PasswordChanged;
 import io.earshot.platform.internal.Passwords;
 import io.earshot.platform.internal.PlatformSettings;
 import io.earshot.platform.internal.Tokens;
 import java.time.Clock;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -18,7 +18,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class AgentService {
 
-    private static final Logger log = LoggerFactory.getLogger(AgentService.class);
     static final String BOOTSTRAP_EMAIL = "admin@earshot.local";
 
     private final Agents agents;
@@ -30,8 +29,12 @@ public class AgentService {
 
     private final org.springframework.context.ApplicationEventPublisher publisher;
 
+    private final FirstStartConsole console;
+
     AgentService(Agents agents, IdGenerator ids, Clock clock, PlatformSettings settings, Passwords passwords,
-                 org.springframework.context.ApplicationEventPublisher publisher) {
+                 org.springframework.context.ApplicationEventPublisher publisher,
+                 FirstStartConsole console) {
+        this.console = console;
         this.publisher = publisher;
         this.passwords = passwords;
         this.agents = agents;
@@ -99,6 +102,7 @@ public class AgentService {
      */
     @Transactional
     public void bootstrapAdmin() {
+        List<FirstStartConsole.Shown> shown = new java.util.ArrayList<>();
         String configured = settings.adminToken();
         Optional<Agent> existing = agents.byEmail(BOOTSTRAP_EMAIL);
         if (configured != null && !configured.isBlank()) {
@@ -108,23 +112,23 @@ public class AgentService {
             } else {
                 agents.insert(new Agent(ids.nextId(), "Admin", BOOTSTRAP_EMAIL, Role.ADMIN), hash, clock.millis());
             }
-            bootstrapPassword();
-            return;
-        }
-        if (existing.isEmpty() && !agents.anyAdmin()) {
+        } else if (existing.isEmpty() && !agents.anyAdmin()) {
             String token = tokens.newToken();
             agents.insert(new Agent(ids.nextId(), "Admin", BOOTSTRAP_EMAIL, Role.ADMIN), Tokens.hash(token), clock.millis());
-            log.warn("\n\n  Earshot admin token (shown once, only its hash is stored):\n\n    {}\n\n"
-                    + "  Set EARSHOT_ADMIN_TOKEN to choose your own.\n", token);
+            shown.add(new FirstStartConsole.Shown("Admin API token (only its hash is stored):", token,
+                    "Set EARSHOT_ADMIN_TOKEN to choose your own."));
         }
-        bootstrapPassword();
+        bootstrapPassword().ifPresent(password -> shown.add(new FirstStartConsole.Shown(
+                "Desk password: sign in at /login as " + BOOTSTRAP_EMAIL + " with", password,
+                "Set EARSHOT_ADMIN_PASSWORD to choose your own.")));
+        console.show(shown);
     }
 
-    /** The bootstrap admin signs in to the desk as admin@earshot.local with EARSHOT_ADMIN_PASSWORD, or a printed one. */
-    private void bootstrapPassword() {
+    /** The bootstrap admin signs in to the desk as admin@earshot.local with EARSHOT_ADMIN_PASSWORD, or a made one (returned, to show). */
+    private Optional<String> bootstrapPassword() {
         Optional<Agents.Credentials> admin = agents.credentials(BOOTSTRAP_EMAIL);
         if (admin.isEmpty()) {
-            return;
+            return Optional.empty();
         }
         String configured = settings.adminPassword();
         if (configured != null && !configured.isBlank()) {
@@ -132,8 +136,8 @@ public class AgentService {
         } else if (admin.get().passwordHash() == null) {
             String password = tokens.newToken().substring(0, 16);
             agents.setPasswordHash(admin.get().agent().id(), passwords.hash(password, "password"));
-            log.warn("\n\n  Sign in to the desk at /login as {} with this password (shown once):\n\n    {}\n\n"
-                    + "  Set EARSHOT_ADMIN_PASSWORD to choose your own.\n", BOOTSTRAP_EMAIL, password);
+            return Optional.of(password);
         }
+        return Optional.empty();
     }
 }

@@ -77,6 +77,39 @@ class OwnPostgresTest {
     }
 
     @Test
+    void theFirstStartShowsTheAdminCredentialsOnceOnTheConsoleAndNeverInTheLog() throws Exception {
+        Path data = dir.resolve("fresh");
+        Path logFile = dir.resolve("earshot.log");
+        String token;
+        try (EarshotProcess first = EarshotProcess.start(data, "--logging.file.name=" + logFile)) {
+            assertThat(first.awaitStarted(START)).as(first.output()).isTrue();
+            String out = first.output();
+            java.util.regex.Matcher shown = java.util.regex.Pattern
+                    .compile("\\| +Admin API token[^\\n]*\\n\\| +(\\S+) +\\|").matcher(out);
+            assertThat(shown.find()).as("the token in the box:\n" + out).isTrue();
+            String shownToken = shown.group(1);
+            token = shownToken;
+            java.util.regex.Matcher password = java.util.regex.Pattern
+                    .compile("\\| +Desk password: sign in at /login as admin@earshot.local with +\\|\\n\\| +(\\S+) +\\|").matcher(out);
+            assertThat(password.find()).as("the password in the box:\n" + out).isTrue();
+            String shownPassword = password.group(1);
+            assertThat(out.lines().filter(l -> l.contains(shownToken) || l.contains(shownPassword)))
+                    .as("shown only inside the box, on no log line").hasSize(2).allMatch(l -> l.startsWith("|  "));
+            Http.Answer audit = new Http(first.port()).get("/api/v1/audit", token);
+            assertThat(audit.status()).as("the shown token is the admin's: " + audit.raw()).isEqualTo(200);
+            assertThat(new Http(first.port()).get("/api/v1/audit", token + "x").status()).isEqualTo(401);
+            assertThat(Files.readString(logFile)).contains("shown once on the console")
+                    .doesNotContain(shownToken).doesNotContain(shownPassword);
+            assertThat(first.stop()).isIn(0, 143);
+        }
+        try (EarshotProcess second = EarshotProcess.start(data, "--logging.file.name=" + logFile)) {
+            assertThat(second.awaitStarted(START)).as(second.output()).isTrue();
+            assertThat(second.output()).doesNotContain("Admin API token").doesNotContain("Desk password");
+            assertThat(new Http(second.port()).get("/api/v1/audit", token).status()).isEqualTo(200);
+        }
+    }
+
+    @Test
     void killDashNineLosesNothingAcknowledgedAndTheWatchdogStopsPostgres() throws Exception {
         Path data = dir.resolve("data");
         long postmaster;
