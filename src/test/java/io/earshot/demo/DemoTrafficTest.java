@@ -43,6 +43,9 @@ class DemoTrafficTest {
     @Test
     void theDemoAgentMakesPromisesAndTheBacklogsMissedDeadlinesRaiseAlerts() throws InterruptedException {
         assertThat(jdbc.queryForObject("select count(*) from commitment where source = 'reply'", Long.class)).isGreaterThanOrEqualTo(3);
+        assertThat(jdbc.queryForList("select title from canned_response", String.class))
+                .as("the composer's picker has the demo's canned responses").hasSize(DemoDesk.CANNED.size())
+                .contains("Outage: we know and are on it");
         long deadline = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();
         long breaches = 0;
         while (System.nanoTime() < deadline && breaches == 0) {
