@@ -70,6 +70,23 @@
     }
   });
 
+  // a secret shown once (a new agent's token): copy it in one click, or leave it selected to copy by hand
+  document.addEventListener("click", function (e) {
+    var button = e.target.closest ? e.target.closest("button[data-copy]") : null;
+    if (!button) return;
+    var field = document.getElementById(button.getAttribute("data-copy"));
+    if (!field) return;
+    field.focus();
+    field.select();
+    var done = function () { button.textContent = "Copied"; };
+    var byHand = function () { button.textContent = "Selected: press Ctrl+C"; };
+    if (navigator.clipboard && window.isSecureContext) {
+      navigator.clipboard.writeText(field.value).then(done, function () { try { document.execCommand("copy") ? done() : byHand(); } catch (x) { byHand(); } });
+    } else {
+      try { document.execCommand("copy") ? done() : byHand(); } catch (x) { byHand(); }
+    }
+  });
+
   document.addEventListener("DOMContentLoaded", function () {
     countdowns();
     ago();

@@ -65,8 +65,8 @@ class AdminPages {
             if (teamId != null) {
                 teams.join(created.agent().id(), teamId);
             }
-            flash.addFlashAttribute("notice", "Agent " + created.agent().name() + " created. Their API token, shown only now: "
-                    + created.token());
+            flash.addFlashAttribute("notice", "Agent " + created.agent().name() + " created. Their API token is below, shown only now.");
+            flash.addFlashAttribute("shownToken", created.token());
         } catch (EarshotException e) {
             flash.addFlashAttribute("problem", e.getMessage());
         }

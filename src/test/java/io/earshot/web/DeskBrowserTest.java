@@ -296,6 +296,16 @@ class DeskBrowserTest extends BrowserTests {
         new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("a-team"))).selectByVisibleText("Night shift " + run);
         browser.findElement(By.cssSelector("#new-agent button")).click();
         Chromium.says(browser, 5, By.cssSelector("[role=status]"), "Agent Noor <b>New</b> created");
+        // the new agent's token, shown once beside a copy button, is theirs
+        String shownToken = browser.findElement(By.id("shown-token")).getAttribute("value");
+        assertThat(http.get("/api/v1/conversations?limit=1", shownToken).status()).isEqualTo(200);
+        ((org.openqa.selenium.chromium.HasPermissions) browser).setPermission("clipboard-read", "granted");
+        ((org.openqa.selenium.chromium.HasPermissions) browser).setPermission("clipboard-write", "granted");
+        browser.findElement(By.id("copy-token")).click();
+        Chromium.says(browser, 5, By.id("copy-token"), "Copied");
+        Object pasted = ((JavascriptExecutor) browser).executeAsyncScript(
+                "var done = arguments[arguments.length - 1]; navigator.clipboard.readText().then(done, function (e) { done('failed: ' + e); });");
+        assertThat(pasted).isEqualTo(shownToken);
         browser.findElement(By.cssSelector(".bar form button")).click();
         signIn(email, "brand new password");
         waiting(5).until(ExpectedConditions.urlContains("/inbox"));
