@@ -45,8 +45,7 @@ public class FirstStartConsole {
         }
         console.print(box(lines));
         console.flush();
-        log.info("First start: {} shown once on the console (not in the log)",
-                String.join(" and ", secrets.stream().map(s -> s.what().replaceAll(":.*", "")).toList()));
+        log.info("First start: {} new credential(s) shown once on the console above (they are not logged)", secrets.size());
     }
 
     static String box(List<String> lines) {
