@@ -15,7 +15,8 @@ import java.util.Objects;
  * with {@link #observe(Instant, long)}; it never reads a clock.
  *
  * <p>The normal count of a bucket is {@code level × hour-of-day factor × hour-of-week factor}: the level is an
- * exponentially weighted mean of the deseasonalised counts, and each factor a weighted mean of the ratio of counts
+ * exponentially weighted mean of the deseasonalised counts, each weighted by its seasonal factor (up to 1, so a rare
+ * count where almost nothing is expected does not pull it up), and each factor a weighted mean of the ratio of counts
  * to the level in that hour (the weekly one counts for more as weeks of it are seen). What is learned is clipped at
  * expected + 3σ, so a wave does not teach the detector that waves are normal. Count noise is negative-binomial:
  * variance {@code μ + φμ²} with the overdispersion φ estimated from the series, plus one count, so that a quiet
@@ -167,7 +168,8 @@ public final class SpikeDetector {
             weekly.learn(hourOfWeek, ratio(x, level * dayFactor), weeklyAlpha);
         }
         double a = Math.max(levelAlpha, 1.0 / (points + 1));
-        level += a * (x / Math.max(dayFactor * weekFactor, MIN_FACTOR) - level);
+        double seasonal = Math.max(dayFactor * weekFactor, MIN_FACTOR);
+        level += a * Math.min(seasonal, 1.0) * (x / seasonal - level);
         double n = Math.max(noiseAlpha, 1.0 / (points + 1));
         excessNoise += n * ((x - mu) * (x - mu) - mu - excessNoise);
         expectedSquare += n * (mu * mu - expectedSquare);
