@@ -128,7 +128,7 @@ public final class SpikeDetector {
         int hourOfDay = hourOfWeek % 24;
         double dayFactor = daily.factor(hourOfDay);
         double weekFactor = weeklyFactor(hourOfWeek);
-        double seasonal = Math.max(dayFactor * weekFactor, MIN_FACTOR);
+        double seasonal = seasonal(dayFactor, weekFactor);
         double mu = points == 0 ? Math.max(count, MIN_EXPECTED) : Math.max(level * seasonal, MIN_EXPECTED);
         double variance = mu + dispersion() * mu * mu;
         recent.add(count, mu, variance);
@@ -168,11 +168,16 @@ public final class SpikeDetector {
             weekly.learn(hourOfWeek, ratio(x, level * dayFactor), weeklyAlpha);
         }
         double a = Math.max(levelAlpha, 1.0 / (points + 1));
-        double seasonal = Math.max(dayFactor * weekFactor, MIN_FACTOR);
+        double seasonal = seasonal(dayFactor, weekFactor);
         level += a * Math.min(seasonal, 1.0) * (x / seasonal - level);
         double n = Math.max(noiseAlpha, 1.0 / (points + 1));
         excessNoise += n * ((x - mu) * (x - mu) - mu - excessNoise);
         expectedSquare += n * (mu * mu - expectedSquare);
+    }
+
+    /** The seasonal factor a bucket's normal stands on: the day's times the week's, never quite zero. */
+    private static double seasonal(double dayFactor, double weekFactor) {
+        return Math.max(dayFactor * weekFactor, MIN_FACTOR);
     }
 
     /** A count's ratio to a normal, kept within what a seasonal factor can sensibly be. */
