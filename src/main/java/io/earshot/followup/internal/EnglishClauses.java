@@ -28,11 +28,15 @@ final class EnglishClauses {
     private static final String MODAL = "(?:will|shall|(?:am|is|are)\\s+going\\s+to)";
     private static final String PASSIVE = "(?:refunded|processed|sent|shipped|dispatched|delivered|fixed|resolved|sorted|added|credited"
             + "|unlocked|issued|e-?mailed|reversed|repaired|replaced|returned|posted|applied|paid|transferred|reactivated|restored"
-            + "|corrected|cancell?ed|collected|released|arrive|ship|follow|reach you|back in your account|in your account|with you)";
+            + "|corrected|cancell?ed|collected|released|arrive|ship|follow|reach you|back in your account|in your account|with you"
+            + "|reach your (?:account|bank|card)|show (?:up )?(?:in|on) your|appear (?:in|on) your|land in your|hit your"
+            + "|back (?:on|up|online|in service|to normal)|turned (?:back )?on|working again|up and running|picked up|arranged|organi[sz]ed"
+            + "|booked|scheduled)";
     private static final String STAFF = "(?:teams?|engineers?|developers?|devs|specialists?|agents?|managers?|supervisors?|technicians?"
             + "|couriers?|department|staff|carrier|colleagues?|drivers?|experts?|partners?|plumber|electrician)";
 
-    private static final Pattern SPEAKER = Pattern.compile("(?i)\\b(?:i|we)\\s+" + MODAL + "\\b");
+    private static final Pattern SPEAKER = Pattern.compile("(?i)\\b(?:i|we)\\s+" + MODAL + "\\b"
+            + "|\\bwe can (?:certainly |definitely |surely |absolutely )?(?=(?:forward|share|pass)\\b)");
     private static final Pattern PARTY = Pattern.compile("(?i)\\b(?:someone|somebody|one of our [\\w-]+|(?:a )?members? of (?:our|the) [\\w-]+"
             + "|(?:our|the|a|an)(?:\\s+[\\w-]+){0,3}?\\s+" + STAFF + ")(?:\\s+from\\s+(?:our|the|that|this|my)(?:\\s+[\\w-]+){1,3}?)?\\s+"
             + "(?:will|(?:is|are)\\s+going\\s+to)\\b|\\b(?:they|who)\\s+(?:will|are\\s+going\\s+to)\\b");
@@ -44,31 +48,36 @@ final class EnglishClauses {
     private static final Pattern HEAR = Pattern.compile("(?i)\\bhear(?:ing)?$");
     private static final Pattern SEE = Pattern.compile("(?i)\\bsee$");
     private static final Pattern EXPECT = Pattern.compile("(?i)^\\W*(?:@\\w+\\s+)*(?:please\\s+)?expect\\b");
-    private static final Pattern LET_ME = Pattern.compile("(?i)\\blet me\\b(?!\\s+know)");
-    private static final Pattern AND = Pattern.compile("(?i)\\b(?:and|then)\\s+(?:will|should)\\b");
+    private static final Pattern LET_ME = Pattern.compile("(?i)(?<!please )\\blet (?:me|us)\\b(?!\\s+know)");
+    private static final Pattern AND = Pattern.compile("(?i)\\b(?:and|then|but)\\s+(?:will|should)\\b");
 
     /** After the modal: not a promise ("we will never", "we will be happy to help", "I will be honest"). */
     private static final Pattern NOT_A_PROMISE = Pattern.compile("(?i)^\\s*(?:(?:also|still|then|now|definitely|certainly|personally)\\s+)?"
-            + "(?:not|never|always|ever|be (?:happy|glad|delighted|pleased|here|available|closed|open|honest)|continue|do (?:our|my) best to make"
+            + "(?:not|never|always|ever|be (?:happy|glad|delighted|pleased) to (?:help|assist|answer|hear|chat|talk|see|take a look|look|check)"
+            + "|be (?:happy|glad|delighted|pleased)(?! to)|be (?:here|available|closed|open|honest)|continue|do (?:our|my) best to make"
             + "|need|have to|require|be needing)\\b");
     /** A condition the customer has to meet first: then it is an offer, not yet a promise. */
-    private static final Pattern CUSTOMER_CONDITION = Pattern.compile("(?i)\\b(?:if|once|when|whenever|as soon as|after|unless|until)\\s+(?:you|your)\\b");
+    private static final Pattern CUSTOMER_CONDITION = Pattern.compile("(?i)\\b(?:if|once|when|whenever|as soon as|after|unless|until)\\s+(?:you|your)\\b"
+            + "|\\bshould (?:you|she|he|they)\\b");
     /** A request to the customer that the promise hangs on: "DM us and we'll sort it", "kindly fill the form, we'll fix it". */
     private static final Pattern REQUEST = Pattern.compile("(?i)(?:^\\W*(?:@\\w+\\s+)*|[,.!:;]\\s*|\\b(?:please|pls|plz|kindly|just|simply|feel free to|go ahead and)\\s+)"
-            + "(?:dm|send|drop|message|email|e-mail|reply|let us know|tell us|get in touch|reach out|reach us|contact us|share|give us|pop|shoot"
+            + "(?:dm|direct message|send|drop|message|email|e-mail|reply|let us know|tell us|get in touch|reach out|reach us|contact us|share|give us|pop|shoot"
             + "|follow|call us|ring us|pm|write|tweet|try|report|fill|use|visit|go to|head to|connect|submit|complete|click|provide|attach"
             + "|be sure to|make sure to|see)\\b|\\byou (?:can|could|may|might|need to|should)\\b"
+            + "|\\b(?:shoot|drop|send|give) (?:me|us) an? (?:dm|message|line|note|email|call)\\b|\\b(?:here|via|at|using|through)\\s*:?\\s*https?://"
+            + "|(?-i:" + EnglishText.REQUEST_TAIL.pattern() + ")"
             + "|^\\W*(?:@\\w+\\s+)*(?:what|which|where|when|how|can you|could you|would you)\\b");
     /** The words that join an offer's request to its promise: "… and we'll", "… & we'll", "…, we'll". */
     private static final Pattern JOINED = Pattern.compile("(?i)(?:\\band|&|&amp;|,)\\s*$");
     /** A standing statement, not about this case: "we're here 24/7 and will respond". */
     private static final Pattern STANDING = Pattern.compile("(?i)\\b(?:we are here|24/7|always|every time)\\b");
     private static final Pattern HEDGE = Pattern.compile("(?i)\\b(?:cannot|can not|unable to|not able to|not|no)\\s+(?:promise|guarantee|say|confirm|be sure)"
-            + "|\\bhopefully\\b|\\bno guarantee|\\bnot sure\\b|\\b(?:i|we) hope\\b|\\bmight\\b|\\bmaybe\\b|\\bperhaps\\b");
+            + "|\\bhopefully\\b|\\blikely\\b|\\bprobably\\b|\\bno guarantee|\\bnot sure\\b|\\b(?:i|we) hope\\b|\\bmight\\b|\\bmaybe\\b|\\bperhaps\\b");
     private static final Pattern REPORTED = Pattern.compile("(?i)\\b(?:said|says|mentioned|wrote|told (?:you|us|me)|tweeted|claimed)\\b");
     private static final Pattern CLAUSE_BREAK = Pattern.compile("(?i)\\s(?:but|however|although)\\s|[;:—–]|\\s-\\s");
     private static final Pattern CONTACT = Pattern.compile("(?i)\\b(?:get back|come back|follow up|update you|let you know|call you|ring you"
-            + "|report back|revert|be in touch|get in touch|reply|respond|circle back)\\b");
+            + "|report back|revert|be in touch|get in touch|reply|respond|circle back|look into|investigate|escalate|pass (?:this|it|that|your)"
+            + "|forward|request)\\b");
     private static final Pattern STARTS_PASSIVE = Pattern.compile("(?i)^\\s*(?:now\\s+|then\\s+|also\\s+|soon\\s+)?(?:be\\s+)?" + PASSIVE + "\\b");
     /** The modal and what follows it in a passive trigger, leaving its subject ("your refund"). */
     private static final Pattern MODAL_ON = Pattern.compile("(?i)\\s(?:will|should|is|are)\\s.*$");
@@ -83,7 +92,7 @@ final class EnglishClauses {
      * rules' many patterns need not run: most replies say nothing of the future.
      */
     private static final String[] TRIGGER_WORDS = {"will", "shall", "shan", "going", "gonna", "'ll", "\u2019ll", "\u2018ll", "won",
-        "should", "expect", "let"};
+        "should", "expect", "let", "we can"};
 
     /** False when {@code text} cannot hold a trigger (see {@link #TRIGGER_WORDS}); true means "read it". */
     static boolean mayHaveTrigger(String text) {

@@ -28,16 +28,20 @@ final class EnglishKinds {
             rule(FoundPromise.REFUND, "refund\\w*|credit(?:s|ed|ing)?|reimburs\\w*|compensat\\w*|revers(?:e|ed|al)|money back"
                     + "|cover the cost|waiv\\w*|voucher|pay you|payment"),
             rule(FoundPromise.FIX, "fix\\w*|resolv\\w*|(?<!the )repair(?:s|ed|ing)?|patch\\w*|sort(?:ed)?(?: (?:this|it|that|things|everything))? out"
-                    + "|sorted|corrected|reissue\\w*|find an? (?:solution|fix|resolution)|correct (?:this|it|that|them)|reset|unlock\\w*|reactivat\\w*|restor\\w*|take care of|solve"),
+                    + "|sorted|corrected|work on|back (?:on|up|online|in service|to normal)|turned (?:back )?on|working again|up and running|reopen\\w*"
+                    + "|reissue\\w*|find an? (?:solution|fix|resolution)|correct (?:this|it|that|them)|reset|unlock\\w*|reactivat\\w*|restor\\w*|take care of|solve"),
             rule(FoundPromise.SHIP, "ship(?:s|ped|ping)?|deliver(?:s|ed|ing)?|redeliver\\w*|dispatch\\w*|replac(?:e|ed|ing)"
                     + "|return (?:it|them|your)|get (?:[\\w-]+ ){0,3}?(?:order|parcel|package|replacement|item|charger|card|one|it|them) out"
-                    + "|arriv(?:e|es|ing)|courier (?:it|them)"),
+                    + "|arriv(?:e|es|ing)|courier (?:it|them)|hook you up"),
             rule(FoundPromise.OTHER, "escalat\\w*|pass(?:ed|es|ing)? (?:[\\w']+ ){0,4}?(?:on|onto|along|to)|relay\\w*|let (?:the|our) (?:[\\w-]+ ){0,3}?know"
                     + "|share (?:this|it|that|the interest|your (?:feedback|comments|concerns|suggestions?|interest|kind words)|your [\\w-]+ (?:with|to))|get (?:this|it|them) reported|forward(?:ed|ing)? (?:this|it|that|your)|collect(?:ed|ing)?|pick(?:ing)? up"
-                    + "|cancel\\w*"),
+                    + "|cancel\\w*|(?:get in touch|follow(?:ing)? up|speak|talk|be in touch|touch base|reach out) with (?:our|the|that|this|your) (?:[\\w-]+ ){0,2}?(?:team|store|department|manager|crew|staff|restaurant|location|partners?|colleagues)"
+                    + "|make sure (?:the|our) (?:[\\w-]+ )?(?:crew|team|staff)|add (?:this|these|that|it|your)\\b[\\w ]{0,30}?\\b(?:feedback|comments|notes|record)"
+                    + "|(?:log|note|record) (?:this|that|it|your (?:feedback|comments|suggestion))|arrang\\w*|organi[sz]\\w*"),
             rule(FoundPromise.UPDATE, "look(?:ed|ing)? (?:into|at)|(?:take|have|give it) an? (?:closer |deeper |quick |proper )?look|investigat\\w*|check(?:s|ed|ing)?(?: in| on| with| into| back)?|get(?:ting)? back"
                     + "|come back to|follow(?:ing)? up|update (?:you|u)|keep you (?:posted|updated|informed|in the loop)|let you know"
-                    + "|be in touch|get in touch|reach(?:ing)? out|contact(?:ing)?|hear (?:back|from)|(?:e-?mail|dm|message|text|ping) you"
+                    + "|be in touch|get in touch|meet you (?:there|back there|in (?:the )?dms?)|(?:be|keep [\\w ]{1,20}?) updated|provide (?:you )?(?:with )?(?:an? |any |further |more )?(?:updates?|info|information|details|it)"
+                    + "|reach(?:ing)? out|contact(?:ing)?|hear (?:back|from)|(?:e-?mail|dm|message|text|ping) you"
                     + "|repl(?:y|ies)|respond\\w*|report back|chas(?:e|ing)|circle back|touch base|revert|post an update|confirm\\w*"));
 
     private static final Pattern SEND = Pattern.compile("(?i)\\b(?:send|sent|resend|resent|re-send)(?:ing)?\\b(?:\\s+(?:out|over|back))?");
@@ -61,6 +65,7 @@ final class EnglishKinds {
             rule(FoundPromise.SHIP, "replacement|parcel|package|order|item|card|sim|device|new one|delivery|bike|part|headset|charger"
                     + "|goods|unit|product"));
 
+    private static final Pattern HELPER = Pattern.compile("(?i)\\b(?:agents?|advis[eo]rs?|representatives?|reps?|specialists?)\\b");
     private static final Pattern FIXER = Pattern.compile("(?i)\\b(?:engineers?|technicians?|developers?|devs|plumber|electrician)\\b");
     private static final Pattern CARRIER = Pattern.compile("(?i)\\b(?:couriers?|drivers?|carrier|warehouse)\\b");
 
@@ -140,6 +145,9 @@ final class EnglishKinds {
         if (FIXER.matcher(subject).find()) {
             return FoundPromise.FIX;
         }
-        return CARRIER.matcher(subject).find() ? FoundPromise.SHIP : null;
+        if (CARRIER.matcher(subject).find()) {
+            return FoundPromise.SHIP;
+        }
+        return HELPER.matcher(subject).find() ? FoundPromise.UPDATE : null;
     }
 }

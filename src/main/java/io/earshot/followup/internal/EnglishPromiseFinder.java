@@ -37,20 +37,29 @@ public final class EnglishPromiseFinder implements PromiseFinder {
         }
         Instant byDefault = calendar.plusBusinessTime(saidAt, soon);
         Map<String, FoundPromise> byKind = new LinkedHashMap<>();
-        boolean afterRequest = false;
-        for (String sentence : EnglishText.sentences(text)) {
-            boolean offer = afterRequest;
-            afterRequest = EnglishText.asksCustomer(sentence);
-            if (offer || EnglishText.isQuestion(sentence)) {
+        List<String> sentences = EnglishText.sentences(text);
+        for (int i = 0; i < sentences.size(); i++) {
+            String sentence = sentences.get(i);
+            if (afterRequest(sentences, i) || EnglishText.isQuestion(sentence)) {
                 continue;
             }
+            EnglishTimes.Due before = null;
             for (EnglishClauses.Promise p : EnglishClauses.promises(EnglishText.normalise(sentence))) {
+                if (beforeRequest(sentences, i, p.kind())) {
+                    continue;
+                }
                 EnglishTimes.Due due = EnglishTimes.earliest(p.clause(), saidAt, calendar);
                 if (due == null && p.lead() != null) {
                     due = EnglishTimes.earliest(p.lead(), saidAt, calendar);
                 }
-                FoundPromise found = due == null ? new FoundPromise(p.kind(), sentence, byDefault, null)
-                        : new FoundPromise(p.kind(), sentence, due.at(), due.phrase());
+                if (due == null && before != null && EnglishTimes.refersBack(p.clause())) {
+                    due = before; // "we'll refund it within 2 hours and I will update you by then"
+                }
+                if (due != null) {
+                    before = due;
+                }
+                FoundPromise found = due == null ? new FoundPromise(p.kind(), sentence, byDefault, null, null)
+                        : new FoundPromise(p.kind(), sentence, due.at(), due.phrase(), due.doubt());
                 byKind.merge(p.kind(), found, EnglishPromiseFinder::firmer);
             }
         }
@@ -62,15 +71,38 @@ public final class EnglishPromiseFinder implements PromiseFinder {
         if (text == null || text.isBlank() || !EnglishClauses.mayHaveTrigger(text)) {
             return false;
         }
-        boolean afterRequest = false;
-        for (String sentence : EnglishText.sentences(text)) {
-            boolean offer = afterRequest;
-            afterRequest = EnglishText.asksCustomer(sentence);
-            if (!offer && !EnglishText.isQuestion(sentence) && !EnglishClauses.promises(EnglishText.normalise(sentence)).isEmpty()) {
-                return true;
+        List<String> sentences = EnglishText.sentences(text);
+        for (int i = 0; i < sentences.size(); i++) {
+            String sentence = sentences.get(i);
+            if (afterRequest(sentences, i) || EnglishText.isQuestion(sentence)) {
+                continue;
+            }
+            for (EnglishClauses.Promise p : EnglishClauses.promises(EnglishText.normalise(sentence))) {
+                if (!beforeRequest(sentences, i, p.kind())) {
+                    return true;
+                }
             }
         }
         return false;
+    }
+
+    /**
+     * Whether sentence {@code i} is an offer that waits on the customer: it comes right after a sentence asking them
+     * to send or tell us something ("Can you DM us your email? We'll take a look.").
+     */
+    private static boolean afterRequest(List<String> sentences, int i) {
+        return i > 0 && EnglishText.asksCustomer(sentences.get(i - 1));
+    }
+
+    /**
+     * Whether a promise of {@code kind} in sentence {@code i} waits on the customer because the next sentence asks
+     * them for what it needs: looking into or fixing something cannot start before they answer ("We'll check this
+     * for you. Can you DM us the booking reference?"). A refund, a delivery or a call stands ("We will reimburse
+     * the taxi fare. Please send us the receipt when you can.").
+     */
+    private static boolean beforeRequest(List<String> sentences, int i, String kind) {
+        return (kind.equals(FoundPromise.UPDATE) || kind.equals(FoundPromise.FIX))
+                && i + 1 < sentences.size() && EnglishText.asksCustomer(sentences.get(i + 1));
     }
 
     /** Of two promises of one kind: the one with a stated time, and of two such the earlier. */

@@ -25,8 +25,15 @@ final class EnglishText {
             + "|clarify|fire over|shoot us|reach out|contact us|email us|reply with|attach|fill|report|get it reported)\\b"
             + "|\\b(?:what|which|where|when|how)\\b(?![^?]*\\belse\\b)[^?]*\\byour?\\b");
     private static final Pattern POLITE_START = Pattern.compile("(?i)^\\W*(?:@\\w+\\s+)*(?:\\d+[:/]\\s*)?(?:please|pls|kindly|just)?\\s*"
-            + "(?:dm|send|share|let us know|tell us|confirm|provide|give us|fire over|shoot us|reach out|contact us|email us|reply with|attach|fill)"
-            + "\\s+(?:us|me|your|the|a|an|over|with|to|via|this|it|them|in)\\b");
+            + "(?:dm|send|share|let us know|tell us|confirm|provide|give us|fire over|shoot us|reach out|contact us|email us|reply with|attach|fill|meet|click|head|visit)"
+            + "\\s+(?:us|me|your|the|a|an|over|with|to|via|this|it|them|in|here|on)\\b");
+
+    /**
+     * The second part of a request split over two tweets: it starts in lower case and lists what the customer is to
+     * send ("email address and contact telephone number. We'll look into your complaint 2/2").
+     */
+    static final Pattern REQUEST_TAIL = Pattern.compile("^\\W*(?:@\\w+\\s+)*[a-z][^.!?]{0,200}?\\b(?:number|address|e-?mail|date of birth"
+            + "|postcode|post code|zip|reference|details|full name|account)\\b");
 
     /** Contractions spelled out, and a few chat spellings, so that the rules see one form. */
     private static final List<Map.Entry<Pattern, String>> CONTRACTIONS = List.of(
@@ -101,7 +108,8 @@ final class EnglishText {
      * order number?") or a request ("Please DM us the tracking number."). A promise right after it is an offer.
      */
     static boolean asksCustomer(String sentence) {
-        return isQuestion(sentence) && ASKS_FOR.matcher(sentence).find() || POLITE_START.matcher(sentence).find();
+        return isQuestion(sentence) && ASKS_FOR.matcher(sentence).find() || POLITE_START.matcher(sentence).find()
+                || REQUEST_TAIL.matcher(sentence).find();
     }
 
     /**

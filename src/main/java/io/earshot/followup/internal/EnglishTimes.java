@@ -23,8 +23,19 @@ import java.util.regex.Pattern;
  */
 final class EnglishTimes {
 
-    /** A due instant and the words that set it. */
-    record Due(Instant at, String phrase) {
+    /** A due instant, the words that set it, and why it may not be what was meant (or null). */
+    record Due(Instant at, String phrase, String doubt) {
+        Due(Instant at, String phrase) {
+            this(at, phrase, null);
+        }
+    }
+
+    /** Words that take their time from an earlier clause: "… within 2 hours and I will update you by then". */
+    private static final Pattern BY_THEN = Pattern.compile("(?i)\\b(?:by|before|at|until)\\s+(?:then|that time|that point)\\b");
+
+    /** Whether {@code clause} says its time is the one named before it ("by then"). */
+    static boolean refersBack(String clause) {
+        return BY_THEN.matcher(clause).find();
     }
 
     private static final String NUM = "a couple of|a couple|couple of|a few|few|half an|an|a|one|two|three|four|five|six|seven"
@@ -179,12 +190,16 @@ final class EnglishTimes {
         if (clock != null && (anchor == null || !anchor.weekLong())) {
             LocalDate day = anchor == null || anchor.rank() <= 2 ? today : anchor.day();
             Instant at = day.atTime(clock.time()).atZone(cal.zone()).toInstant();
+            String doubt = null;
             if ((anchor == null || anchor.rank() <= 2) && !at.isAfter(said)) {
+                if (anchor != null && anchor.rank() == 2) {
+                    doubt = "the time it names for today has already passed";
+                }
                 at = today.plusDays(1).atTime(clock.time()).atZone(cal.zone()).toInstant();
             }
             int start = anchor == null ? clock.start() : Math.min(anchor.start(), clock.start());
             int end = anchor == null ? clock.end() : Math.max(anchor.end(), clock.end());
-            return new Due(at, clause.substring(start, end).trim());
+            return new Due(at, clause.substring(start, end).trim(), doubt);
         }
         if (anchor == null) {
             return null;

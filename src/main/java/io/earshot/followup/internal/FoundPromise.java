@@ -11,8 +11,15 @@ import java.time.Instant;
  * @param dueAt    when the promise falls due
  * @param when     the time phrase that set {@code dueAt} (e.g. "within 24 hours"), or null when the default
  *                 "soon" applied
+ * @param doubt    why the due date may not be what the agent meant, for the agent to check before sending, or null:
+ *                 e.g. a time named for today that has already passed when the reply is written
  */
-public record FoundPromise(String kind, String sentence, Instant dueAt, String when) {
+public record FoundPromise(String kind, String sentence, Instant dueAt, String when, String doubt) {
+
+    /** A promise read with no doubt about its date. */
+    public FoundPromise(String kind, String sentence, Instant dueAt, String when) {
+        this(kind, sentence, dueAt, when, null);
+    }
 
     public static final String UPDATE = "update";
     public static final String CALLBACK = "callback";

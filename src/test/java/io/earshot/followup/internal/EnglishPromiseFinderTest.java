@@ -53,6 +53,32 @@ class EnglishPromiseFinderTest {
     }
 
     @Test
+    void airbnbPaymentReachingTheAccountIsTheStorysBrokenPromise() {
+        // the seed story's own sentence (../shared/seeds/003): said Thursday 15:00, two business days is Monday's close
+        FoundPromise p = one("The payment will reach your account in a couple of business days.", Instant.parse("2026-11-19T15:00:00Z"));
+        assertThat(p.kind()).isEqualTo("refund");
+        assertThat(p.when()).isEqualTo("in a couple of business days");
+        assertThat(p.dueAt()).isEqualTo(Instant.parse("2026-11-23T17:00:00Z"));
+    }
+
+    @Test
+    void byThenTakesTheTimeNamedBeforeIt() {
+        List<FoundPromise> found = find("We'll refund the charge within 2 hours and I will update you by then.", THURSDAY);
+        assertThat(found).extracting(FoundPromise::kind).containsExactly("refund", "update");
+        assertThat(found).extracting(FoundPromise::dueAt).containsOnly(Instant.parse("2026-11-19T16:05:00Z"));
+    }
+
+    @Test
+    void aTimeTodayThatHasPassedIsReadAsTomorrowWithADoubt() {
+        FoundPromise late = one("I'll call you back today by 5pm.", Instant.parse("2026-11-19T17:40:00Z"));
+        assertThat(late.dueAt()).isEqualTo(Instant.parse("2026-11-20T17:00:00Z"));
+        assertThat(late.doubt()).contains("already passed");
+        FoundPromise inTime = one("I'll call you back today by 5pm.", THURSDAY);
+        assertThat(inTime.dueAt()).isEqualTo(Instant.parse("2026-11-19T17:00:00Z"));
+        assertThat(inTime.doubt()).isNull();
+    }
+
+    @Test
     void aPromiseWithoutATimeIsDueSoonInBusinessTime() {
         // Friday 16:00 + 4 business hours = Monday 12:00
         FoundPromise p = one("We'll look into it.", Instant.parse("2026-11-20T16:00:00Z"));
