@@ -5,6 +5,7 @@ import io.earshot.conversation.CannedResponses;
 import io.earshot.conversation.ConversationQueries;
 import io.earshot.conversation.ConversationView;
 import io.earshot.conversation.ToneCheck;
+import io.earshot.followup.Commitments;
 import io.earshot.platform.Agent;
 import io.earshot.platform.EarshotException;
 import io.earshot.platform.Ids;
@@ -12,6 +13,7 @@ import io.earshot.platform.Team;
 import io.earshot.platform.Teams;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -36,8 +38,10 @@ class CannedResponsesController {
     private final CannedResponses canned;
     private final Teams teams;
     private final ConversationQueries conversations;
+    private final Commitments commitments;
 
-    CannedResponsesController(CannedResponses canned, Teams teams, ConversationQueries conversations) {
+    CannedResponsesController(CannedResponses canned, Teams teams, ConversationQueries conversations, Commitments commitments) {
+        this.commitments = commitments;
         this.canned = canned;
         this.teams = teams;
         this.conversations = conversations;
@@ -75,7 +79,8 @@ class CannedResponsesController {
 
     @Operation(summary = "Tone check of a reply before it is sent: {text, private?, cannedId?} -> {warnings: [{code, message}]}",
             description = "Warns when a reply to a complaint has no apology or acknowledgement, when a canned text goes unchanged, "
-                    + "when the customer's name is missing, when it is too long for the channel.")
+                    + "when the customer's name is missing, when it is too long for the channel, and when a promise in it "
+                    + "names a time that has already passed (promise_time_passed, with the date Earshot will track).")
     @PostMapping("/api/v1/conversations/{id}/tone-check")
     Map<String, Object> toneCheck(@PathVariable String id, @Valid @RequestBody ToneCheckDraft body, @AuthenticationPrincipal Agent agent) {
         ConversationView c = conversations.one(Ids.require(id, "conversation")).orElseThrow(() -> EarshotException.notFound("conversation", id));
@@ -93,8 +98,12 @@ class CannedResponsesController {
                     }
                     return new io.earshot.conversation.ReplyRoute(null, c.channel(), null, null, 0, false);
                 });
-        return Map.of("warnings", ToneCheck.check(body.text(), new ToneCheck.Context(route.channel(), c.intent(), c.sentiment().label(),
-                c.customer().name(), c.customer().handle(), body.isPrivate(), cannedText, route.replyLimit())));
+        List<ToneCheck.Warning> warnings = new ArrayList<>(ToneCheck.check(body.text(), new ToneCheck.Context(route.channel(), c.intent(),
+                c.sentiment().label(), c.customer().name(), c.customer().handle(), body.isPrivate(), cannedText, route.replyLimit())));
+        if (!body.isPrivate()) {
+            warnings.addAll(commitments.checkDraft(body.text(), agent));
+        }
+        return Map.of("warnings", warnings);
     }
 
     /** A canned response, new or changed: {title, body, teamId?}. */

@@ -3,17 +3,24 @@ package io.earshot.followup;
 import io.earshot.conversation.ConversationQueries;
 import io.earshot.conversation.ConversationService;
 import io.earshot.conversation.ConversationView;
+import io.earshot.conversation.ToneCheck;
+import io.earshot.followup.internal.Calendars;
 import io.earshot.followup.internal.CommitmentViews;
 import io.earshot.followup.internal.Copywriter;
+import io.earshot.followup.internal.FoundPromise;
 import io.earshot.followup.internal.Promise;
 import io.earshot.followup.internal.Promises;
+import io.earshot.followup.internal.PromisesInReplies;
 import io.earshot.platform.Agent;
 import io.earshot.platform.EarshotClock;
 import io.earshot.platform.EarshotException;
 import io.earshot.platform.Ids;
 import io.earshot.platform.Role;
 import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
@@ -35,9 +42,13 @@ public class Commitments {
     private final TransactionTemplate tx;
     private final ConversationService timeline;
     private final ConversationQueries conversations;
+    private final PromisesInReplies replies;
+    private final Calendars calendars;
 
     Commitments(Promises promises, CommitmentViews views, EarshotClock clock, TransactionTemplate tx, ConversationService timeline,
-                ConversationQueries conversations) {
+                ConversationQueries conversations, PromisesInReplies replies, Calendars calendars) {
+        this.replies = replies;
+        this.calendars = calendars;
         this.promises = promises;
         this.views = views;
         this.clock = clock;
@@ -45,6 +56,27 @@ public class Commitments {
         this.timeline = timeline;
         this.conversations = conversations;
     }
+
+    /**
+     * What the agent should know about the promises in a draft reply before it goes: a time that has already
+     * passed ("today by 5pm" written at 18:10) is tracked as the next such time, and the agent is told so, with the
+     * date Earshot will hold them to. Empty when the draft promises nothing doubtful.
+     */
+    public List<ToneCheck.Warning> checkDraft(String text, Agent author) {
+        Instant now = clock.instant();
+        BusinessCalendar calendar = calendars.forAgent(author == null ? null : author.id());
+        List<ToneCheck.Warning> out = new ArrayList<>();
+        for (FoundPromise p : replies.readDraft(text, author == null ? null : author.id(), now)) {
+            if (p.doubt() != null) {
+                out.add(new ToneCheck.Warning("promise_time_passed", "This reply promises " + Copywriter.kindPhrase(p.kind())
+                        + " \"" + p.when() + "\", but " + p.doubt() + ". Earshot will track it as due "
+                        + DUE.format(p.dueAt().atZone(calendar.zone())) + ". Change the time, or send to keep that date."));
+            }
+        }
+        return out;
+    }
+
+    private static final DateTimeFormatter DUE = DateTimeFormatter.ofPattern("EEE d MMM, HH:mm", Locale.ENGLISH);
 
     /** How many promises are tracked, in any state. */
     public long count() {

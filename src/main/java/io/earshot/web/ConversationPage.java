@@ -156,6 +156,9 @@ class ConversationPage {
                         c.sentiment().label(), c.customer().name(), c.customer().handle(), privateMessage, cannedText,
                         route == null ? 0 : route.replyLimit())));
             }
+            if (!privateMessage) {
+                warnings.addAll(commitments.checkDraft(text, agent));
+            }
             if (!warnings.isEmpty() && !text.isBlank()) {
                 model.addAttribute("draft", text);
                 model.addAttribute("warnings", warnings);

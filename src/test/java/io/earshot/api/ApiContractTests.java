@@ -626,6 +626,22 @@ class ApiContractTests {
         Http.Answer longOne = http.post("/api/v1/conversations/" + conversation + "/tone-check", Map.of("text",
                 "Sorry Tina. " + "x".repeat(300)), agent);
         assertThat(longOne.get("warnings").findValuesAsString("code")).containsExactly("too_long");
+
+        // a promise whose time has already passed today is caught before the customer sees it
+        if (now.atZone(java.time.ZoneOffset.UTC).toLocalTime().isBefore(java.time.LocalTime.of(0, 1))) {
+            now = now.plusSeconds(120);
+            http.post("/api/v1/clock", Map.of("now", now.toString()), ADMIN);
+        }
+        Http.Answer late = http.post("/api/v1/conversations/" + conversation + "/tone-check", Map.of("text",
+                "So sorry, Tina! I'll call you back today at 12:00am."), agent);
+        assertThat(late.get("warnings").findValuesAsString("code")).as(late.raw()).containsExactly("promise_time_passed");
+        String tomorrow = java.time.format.DateTimeFormatter.ofPattern("EEE d MMM, 00:00", java.util.Locale.ENGLISH)
+                .format(now.atZone(java.time.ZoneOffset.UTC).plusDays(1));
+        assertThat(late.get("warnings").get(0).get("message").asString()).contains("a callback", "\"today at 12:00am\"",
+                "already passed", tomorrow);
+        Http.Answer privately = http.post("/api/v1/conversations/" + conversation + "/tone-check", Map.of("text",
+                "So sorry, Tina! I'll call you back today at 12:00am.", "private", true), agent);
+        assertThat(privately.get("warnings").findValuesAsString("code")).doesNotContain("promise_time_passed");
     }
 
     @Test

@@ -44,6 +44,18 @@ public class Copywriter {
         return "“" + (text.length() <= 200 ? text : text.substring(0, 199) + "…") + "”";
     }
 
+    /** A promise of this kind as a reply's words name it: "a callback", "a refund". */
+    public static String kindPhrase(String kind) {
+        return switch (kind) {
+            case "refund" -> "a refund";
+            case "callback" -> "a callback";
+            case "fix" -> "a fix";
+            case "ship" -> "a delivery";
+            case "update" -> "an update";
+            default -> "something";
+        };
+    }
+
     private static String paraphrase(String kind) {
         return switch (kind) {
             case "refund" -> "Your refund is still on our list.";

@@ -91,6 +91,17 @@ public class PromisesInReplies implements OutboundWatcher {
         return tracked;
     }
 
+    /**
+     * The promises a draft would make if {@code owner} sent it now, read as a sent reply would be (English rules,
+     * the owner's team calendar), so the agent can be told of a doubtful date before the customer is.
+     */
+    public List<FoundPromise> readDraft(String text, Long ownerId, Instant at) {
+        if (text == null || text.isBlank() || !english.mayPromise(text)) {
+            return List.of();
+        }
+        return english.find(text, at, calendars.forAgent(ownerId), settings.soon());
+    }
+
     private record Kept(Promise promise, Promise.Reply by) {
     }
 
