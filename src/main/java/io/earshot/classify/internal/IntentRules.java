@@ -18,8 +18,8 @@ import java.util.Set;
  *       "refund", ...);</li>
  *   <li><b>question</b>: a question mark, or the first word (after leading mentions) is an interrogative
  *       ("how", "what", "why", "is", "does", ...);</li>
- *   <li><b>praise</b>: positive sentiment and a praise word ("thanks", "love", "great", "awesome", ...),
- *       or sentiment score at least {@value #STRONG_POSITIVE} with a mention of someone;</li>
+ *   <li><b>praise</b>: positive sentiment and a praise word ("love", "great", "awesome", "delicious", ...), or
+ *       thanks together with help that worked ("sorted, thanks"); thanks alone is a courtesy, so {@code other};</li>
  *   <li><b>other</b>.</li>
  * </ol>
  * Phrases are written in the tokeniser's normal form (lower case, apostrophes removed). Thread-safe.
@@ -28,7 +28,6 @@ public final class IntentRules {
     static final double OUTAGE_MAX_SCORE = 0.5;
     static final double STRONG_NEGATIVE = -0.6;
     static final double NEGATIVE_COMPLAINT_FLOOR = 0.3;
-    static final double STRONG_POSITIVE = 0.8;
 
     private static final PhraseSet OUTAGE = new PhraseSet(
             "outage", "outages", "is down", "are down", "was down", "be down", "been down", "down again",
@@ -44,7 +43,29 @@ public final class IntentRules {
             "error", "errors", "crash", "crashes", "crashed", "crashing", "keeps crashing",
             "no service", "no signal", "no internet", "no connection", "no network", "no wifi",
             "offline", "not responding", "unresponsive", "service interruption", "disruption", "disrupted",
-            "<num> error", "internal server error", "bad gateway", "timed out", "timeout", "connection lost");
+            "<num> error", "internal server error", "bad gateway", "timed out", "timeout", "connection lost",
+            // a malfunction of one customer's product or account is an outage for them (measured on blind labels, dev half)
+            "freezing", "freezes", "frozen", "froze", "keeps freezing", "keeps dropping", "dropping calls", "dropped calls",
+            "disconnecting", "keeps disconnecting", "buffering", "lagging", "laggy", "stuttering", "stutters", "glitch",
+            "glitches", "glitching", "glitchy", "bug", "bugs", "buggy", "bricked", "black screen", "blank screen",
+            "blank pic", "no sound", "no audio", "no picture", "out of sync", "not syncing", "failed", "keeps failing",
+            "declined", "getting declined", "keeps going down", "going down", "keeps dying", "dies", "died on me",
+            "battery drain", "battery life", "draining", "disappeared", "vanished", "logged out", "kicked out",
+            "technical issue", "technical issues", "technical problem", "still happening", "keeps happening", "no luck",
+            "same problem", "same issue", "slow internet", "internet is slow", "intermittent", "reset link",
+            "not charging", "not showing", "not updating", "not playing", "not sending", "not receiving", "not connecting",
+            "not loading", "not responding", "does not work", "do not work", "did not work", "is not working", "power is out",
+            "power out", "no power", "errored", "defect", "distorted", "fix this issue", "fix this bug", "fix the bug",
+            "fix this problem", "the issues", "getting reverted", "outgoing calls", "incoming calls", "breaking my", "broke my",
+            "lost all my", "wiped");
+    private static final PhraseSet CANNOT = PhraseSet.combine(
+            new String[] {"cant", "cannot", "unable to", "not able to", "couldnt", "wont", "doesnt", "isnt", "wouldnt",
+                "havent been able to", "cant even", "no longer"},
+            new String[] {"play", "open", "load", "download", "update", "upgrade", "stream", "watch", "see", "view", "hear",
+                "use", "send", "receive", "make calls", "call", "tune", "charge", "turn on", "boot", "install", "sync",
+                "verify", "reset", "re-invite", "reinvite", "withdraw", "get money", "top up", "pay", "activate", "register",
+                "save", "upload", "print", "scan", "find my", "access my", "get into", "sign into", "log into", "work",
+                "get my", "search", "browse", "redeem", "check in"});
 
     private static final PhraseSet REQUEST = new PhraseSet(
             "please", "pls", "plz", "plse", "can you", "could you", "would you", "can u", "could u", "will you",
@@ -59,12 +80,18 @@ public final class IntentRules {
             "should", "has", "have", "was", "were", "any", "anyone", "anybody", "isnt", "arent", "doesnt",
             "dont", "didnt", "cant", "wont", "shall", "may");
 
+    /** Thanks: praise only with something more (a praise word, or help that worked); alone it is a courtesy. */
+    private static final PhraseSet THANKS = new PhraseSet("thank", "thanks", "thx", "thanx", "ty", "thankyou", "tysm", "cheers",
+            "appreciate", "appreciated", "grateful");
+    private static final PhraseSet HELPED = new PhraseSet("sorted", "fixed", "resolved", "works now", "working now", "helped",
+            "solved", "came in clutch", "saved", "quick response", "fast response", "so quick", "so fast", "so helpful");
     private static final PhraseSet PRAISE = new PhraseSet(
-            "thank", "thanks", "thx", "thanx", "ty", "thankyou", "tysm", "love", "loved", "loving", "great",
+            "love", "loved", "loving", "great",
             "awesome", "amazing", "excellent", "fantastic", "best", "perfect", "brilliant", "appreciate",
-            "appreciated", "kudos", "shoutout", "shout out", "props", "helpful", "wonderful", "impressed",
+            "kudos", "shoutout", "shout out", "props", "helpful", "wonderful", "impressed", "delicious", "fun",
             "superb", "outstanding", "well done", "good job", "great job", "nice job", "keep it up", "legend",
-            "legends", "rock", "rocks", "cheers", "grateful", "❤", "♥", "👍", "👏", "🙌", "🙏", "😍", "💯");
+            "legends", "rock", "rocks", "❤", "♥", "👏", "🙌", "😍", "💯", "spooktacular", "clutch", "favourite",
+            "favorite", "the best", "any day");
 
     private final double complaintThreshold;
 
@@ -77,7 +104,7 @@ public final class IntentRules {
             return Intent.OTHER;
         }
         double score = sentiment.score();
-        if (score < OUTAGE_MAX_SCORE && OUTAGE.matches(t)) {
+        if (score < OUTAGE_MAX_SCORE && (OUTAGE.matches(t) || CANNOT.matches(t))) {
             return Intent.OUTAGE;
         }
         if (complaintProbability >= complaintThreshold
@@ -90,7 +117,7 @@ public final class IntentRules {
         if (t.questions > 0 || startsWithInterrogative(t)) {
             return Intent.QUESTION;
         }
-        if ("positive".equals(sentiment.label()) && (PRAISE.matches(t) || (score >= STRONG_POSITIVE && mentions(t)))) {
+        if ("positive".equals(sentiment.label()) && (PRAISE.matches(t) || THANKS.matches(t) && HELPED.matches(t))) {
             return Intent.PRAISE;
         }
         return Intent.OTHER;
@@ -102,15 +129,6 @@ public final class IntentRules {
                 continue;
             }
             return t.kinds[i] == Tokens.WORD && INTERROGATIVES.contains(t.tokens[i]);
-        }
-        return false;
-    }
-
-    private static boolean mentions(Tokens t) {
-        for (int i = 0; i < t.size; i++) {
-            if (t.tokens[i] == Tokens.USER) {
-                return true;
-            }
         }
         return false;
     }

@@ -22,6 +22,17 @@ public final class PhraseSet {
         this.byFirst = Map.copyOf(map);
     }
 
+    /** Every "head verb" phrase: heads {"cant", "unable to"} and verbs {"play"} give "cant play" and "unable to play". */
+    static PhraseSet combine(String[] heads, String[] verbs) {
+        List<String> phrases = new ArrayList<>();
+        for (String head : heads) {
+            for (String verb : verbs) {
+                phrases.add(head + " " + verb);
+            }
+        }
+        return new PhraseSet(phrases.toArray(String[]::new));
+    }
+
     boolean matches(Tokens t) {
         for (int i = 0; i < t.size; i++) {
             List<String[]> candidates = byFirst.get(t.tokens[i]);
