@@ -7,10 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.earshot.ingest.internal.CharSource;
 import io.earshot.ingest.internal.CsvRecord;
 import io.earshot.ingest.internal.Rfc4180Reader;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,7 +20,6 @@ import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
 
 /**
  * Measures the intent the product gives ({@link SignalClassifier#classify}) on 650 real inbound messages labelled
@@ -153,22 +149,13 @@ class IntentQualityTest {
     }
 
     static List<Item> load(Map<String, String> texts) throws IOException {
-        ObjectMapper json = new ObjectMapper();
         List<Item> items = new ArrayList<>();
-        try (InputStream in = IntentQualityTest.class.getResourceAsStream(LABELS)) {
-            assertTrue(in != null, LABELS + " missing");
-            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            for (String line = r.readLine(); line != null; line = r.readLine()) {
-                if (line.isBlank()) {
-                    continue;
-                }
-                JsonNode o = json.readTree(line);
-                String id = o.get("id").asString();
-                String text = texts.get(id);
-                assertTrue(text != null, "no message " + id + " in the shared data sets");
-                items.add(new Item(id, o.get("source").asString(), o.get("split").asString(), o.get("intent").asString(),
-                        o.get("sarcastic").asBoolean(), text));
-            }
+        for (JsonNode o : io.earshot.TestFiles.jsonLines(LABELS)) {
+            String id = o.get("id").asString();
+            String text = texts.get(id);
+            assertTrue(text != null, "no message " + id + " in the shared data sets");
+            items.add(new Item(id, o.get("source").asString(), o.get("split").asString(), o.get("intent").asString(),
+                    o.get("sarcastic").asBoolean(), text));
         }
         return items;
     }

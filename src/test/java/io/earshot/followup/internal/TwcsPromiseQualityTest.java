@@ -8,10 +8,7 @@ import io.earshot.followup.BusinessCalendar;
 import io.earshot.ingest.internal.CharSource;
 import io.earshot.ingest.internal.CsvRecord;
 import io.earshot.ingest.internal.Rfc4180Reader;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
 
 /**
  * Measures {@link EnglishPromiseFinder} on real brand replies written by others: every company reply in the shared
@@ -80,28 +76,19 @@ class TwcsPromiseQualityTest {
     }
 
     static List<PromiseFinderQualityTest.Item> load(Map<String, String> texts) throws IOException {
-        ObjectMapper json = new ObjectMapper();
         List<PromiseFinderQualityTest.Item> items = new ArrayList<>();
-        try (InputStream in = TwcsPromiseQualityTest.class.getResourceAsStream(LABELS)) {
-            assertTrue(in != null, LABELS + " missing");
-            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            for (String line = r.readLine(); line != null; line = r.readLine()) {
-                if (line.isBlank()) {
-                    continue;
-                }
-                JsonNode o = json.readTree(line);
-                String id = o.get("id").asString();
-                String text = texts.get(id);
-                assertTrue(text != null, "no company reply with tweet id " + id + " in the shared TWCS files");
-                List<PromiseFinderQualityTest.Labelled> promises = new ArrayList<>();
-                for (JsonNode p : o.get("promises")) {
-                    JsonNode due = p.get("due");
-                    promises.add(new PromiseFinderQualityTest.Labelled(p.get("kind").asString(),
-                            due == null || due.isNull() ? null : Instant.parse(due.asString())));
-                }
-                items.add(new PromiseFinderQualityTest.Item(id, o.get("split").asString(), Instant.parse(o.get("saidAt").asString()),
-                        BusinessCalendar.DEFAULT, text, promises));
+        for (JsonNode o : io.earshot.TestFiles.jsonLines(LABELS)) {
+            String id = o.get("id").asString();
+            String text = texts.get(id);
+            assertTrue(text != null, "no company reply with tweet id " + id + " in the shared TWCS files");
+            List<PromiseFinderQualityTest.Labelled> promises = new ArrayList<>();
+            for (JsonNode p : o.get("promises")) {
+                JsonNode due = p.get("due");
+                promises.add(new PromiseFinderQualityTest.Labelled(p.get("kind").asString(),
+                        due == null || due.isNull() ? null : Instant.parse(due.asString())));
             }
+            items.add(new PromiseFinderQualityTest.Item(id, o.get("split").asString(), Instant.parse(o.get("saidAt").asString()),
+                    BusinessCalendar.DEFAULT, text, promises));
         }
         return items;
     }
