@@ -319,6 +319,60 @@ class FollowThroughTests {
         assertThat(report.get("replies").asLong()).isEqualTo(2);
     }
 
+    /** The open promises on a conversation, oldest first. */
+    List<JsonNode> openOn(String conversationId) {
+        Http.Answer a = http.get("/api/v1/commitments?state=open&conversationId=" + conversationId, ADMIN);
+        assertThat(a.status()).as(a.raw()).isEqualTo(200);
+        List<JsonNode> out = new ArrayList<>();
+        a.get("items").forEach(out::add);
+        return out;
+    }
+
+    /**
+     * "We'll update you every 2 hours until it's fixed" is a cadence, not one due date: each update that keeps it owes
+     * the next, two hours on; a missed one is broken (and alerted) and the next is still owed; resolving the case ends it.
+     */
+    @Test
+    void aRecurringPromiseOwesAnUpdateEachCadenceUntilTheCaseIsResolved() {
+        Agent agent = agent("agent");
+        String conversation = customerWrites("chat", "cadence", "Your service has been down all morning");
+        JsonNode made = reply(conversation, agent, "So sorry about this! We'll update you every 2 hours until it's fixed.")
+                .get("commitments").get(0);
+        String first = made.get("id").asString();
+        assertThat(Instant.parse(made.get("dueAt").asString())).isEqualTo(now.plus(Duration.ofHours(2)));
+        assertThat(commitment(first).get("cadence").asLong()).isEqualTo(7200);
+        assertThat(commitment(first).get("when").asString()).isEqualTo("every 2 hours");
+
+        advance(Duration.ofHours(1));
+        Instant keptAt = now;
+        reply(conversation, agent, "Update: our engineers found the fault and are replacing a router.");
+        assertThat(commitment(first).get("state").asString()).isEqualTo("kept");
+        List<JsonNode> open = openOn(conversation);
+        assertThat(open).hasSize(1);
+        JsonNode second = open.get(0);
+        assertThat(second.get("source").asString()).isEqualTo("cadence");
+        assertThat(second.get("kind").asString()).isEqualTo("update");
+        assertThat(Instant.parse(second.get("dueAt").asString())).isEqualTo(keptAt.plus(Duration.ofHours(2)));
+
+        advance(Duration.ofHours(2).plusMinutes(1)); // no update this time
+        assertThat(commitment(second.get("id").asString()).get("state").asString()).isEqualTo("broken");
+        assertThat(alerts(conversation, "commitment_broken")).hasSize(1);
+        open = openOn(conversation);
+        assertThat(open).hasSize(1);
+        String third = open.get(0).get("id").asString();
+        assertThat(Instant.parse(open.get(0).get("dueAt").asString()))
+                .isEqualTo(Instant.parse(second.get("dueAt").asString()).plus(Duration.ofHours(2)));
+
+        Http.Answer resolved = http.post("/api/v1/conversations/" + conversation + "/status", Map.of("status", "resolved"), agent.token());
+        assertThat(resolved.status()).as(resolved.raw()).isEqualTo(200);
+        assertThat(commitment(third).get("state").asString()).isEqualTo("kept");
+        assertThat(commitment(third).get("keptBy").asString()).isEqualTo(agent.id());
+        assertThat(openOn(conversation)).isEmpty();
+        advance(Duration.ofHours(6));
+        assertThat(openOn(conversation)).isEmpty();
+        assertThat(alerts(conversation, "commitment_broken")).hasSize(1);
+    }
+
     /**
      * One door for replies: a promise made in the desk's reply is kept by a company reply that came in through
      * ingest (sent from another tool), and the timeline says so for that reply too.

@@ -70,8 +70,12 @@ public class CommitmentTimers implements TimerHandler {
                 timers.schedule(TIMER, id + "@due@" + p.dueAt().toEpochMilli(), p.dueAt()); // due time moved later: wait for it
                 return;
             }
-            p.judge(now, p.keptByReplies() ? promises.repliesWithin(p) : List.of());
-            promises.save(p);
+            List<Promise.Reply> replies = p.keptByReplies() ? promises.repliesWithin(p) : List.of();
+            Long keptIn = p.firstKeeping(replies).map(Promise.Reply::messageId).orElse(null);
+            p.judge(now, replies);
+            if (promises.save(p)) {
+                promises.renew(p, keptIn); // a recurring promise owes the next one, kept or not
+            }
             if (p.state() == Promise.State.KEPT || !settings.fresh(p.dueAt(), now)) {
                 return; // kept; or judged long after it fell due (history imported late): recorded, not alerted
             }

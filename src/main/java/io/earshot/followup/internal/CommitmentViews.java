@@ -103,7 +103,8 @@ public class CommitmentViews {
         return new Commitment(Long.toString(p.id()), Long.toString(p.conversationId()), text(p.ownerId()), p.ownerId() == null ? null : names.get(p.ownerId()),
                 p.text(), p.kind(), p.when(), p.source(), text(p.messageId()), p.saidAt(), p.dueAt(), p.state().wire(), p.keptAt(),
                 text(p.keptBy()), p.keptBy() == null ? null : names.get(p.keptBy()), p.brokenAt(),
-                p.state() == Promise.State.KEPT ? null : copywriter.draft(p, clock.instant()));
+                p.state() == Promise.State.KEPT ? null : copywriter.draft(p, clock.instant()),
+                p.cadence() == null ? null : p.cadence().toSeconds());
     }
 
     private static String text(Long id) {

@@ -60,7 +60,7 @@ final class EnglishKinds {
             rule(FoundPromise.REFUND, "refund\\w*|credit|reimbursement|cash ?back|compensation|money|payment|payout|voucher|deposit|the difference"
                     + "|(?:[£$€]\\s?\\d[\\d.,]*)"),
             rule(FoundPromise.CALLBACK, "call|callback|call back"),
-            rule(FoundPromise.UPDATE, "update|e-?mail|confirmation|tracking|details|link|answer|response|reply|news|invoice|receipt"
+            rule(FoundPromise.UPDATE, "updates?|e-?mail|confirmation|tracking|details|link|answer|response|reply|news|invoice|receipt"
                     + "|message|copy|instructions|information|info|code"),
             rule(FoundPromise.SHIP, "replacement|parcel|package|order|item|card|sim|device|new one|delivery|bike|part|headset|charger"
                     + "|goods|unit|product"));

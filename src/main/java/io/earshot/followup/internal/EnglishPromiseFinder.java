@@ -58,6 +58,15 @@ public final class EnglishPromiseFinder implements PromiseFinder {
                 if (due != null) {
                     before = due;
                 }
+                EnglishTimes.Cadence every = EnglishTimes.cadence(p.clause());
+                if (every != null) {
+                    // "every 2 hours until it's fixed": the first is due one cadence on, unless the clause names a time
+                    FoundPromise first = due == null
+                            ? new FoundPromise(p.kind(), sentence, saidAt.plus(every.period()), every.phrase(), null, every.period())
+                            : new FoundPromise(p.kind(), sentence, due.at(), due.phrase(), due.doubt(), every.period());
+                    byKind.merge(p.kind(), first, EnglishPromiseFinder::firmer);
+                    continue;
+                }
                 FoundPromise found = due == null ? new FoundPromise(p.kind(), sentence, byDefault, null, null)
                         : new FoundPromise(p.kind(), sentence, due.at(), due.phrase(), due.doubt());
                 byKind.merge(p.kind(), found, EnglishPromiseFinder::firmer);

@@ -30,6 +30,40 @@ final class EnglishTimes {
         }
     }
 
+    private static final String NUM_WORDS = "couple of|few|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty-four|\\d{1,3}";
+
+    /** How often a recurring promise comes round, and the words that say so. */
+    record Cadence(Duration period, String phrase) {
+    }
+
+    private static final Pattern EVERY = Pattern.compile("(?i)\\b(?:every|each)\\s+(?:(" + NUM_WORDS + ")\\s+)?"
+            + "(minutes?|mins?|hours?|hrs?|days?|mornings?|evenings?|business days?|working days?)\\b"
+            + "|\\b(hourly|daily)\\b(?=\\s+(?:updates?|until|till|while|as)|\\s*[.,!]|\\s*$)");
+
+    /**
+     * The cadence a clause names ("every 2 hours", "every hour", "each day", "daily updates"), or null. A cadence of
+     * less than 15 minutes is not read as one (it is not a promise anyone can keep).
+     */
+    static Cadence cadence(String clause) {
+        Matcher m = EVERY.matcher(clause);
+        if (!m.find()) {
+            return null;
+        }
+        Duration period;
+        if (m.group(3) != null) {
+            period = m.group(3).equalsIgnoreCase("hourly") ? Duration.ofHours(1) : Duration.ofDays(1);
+        } else {
+            String unit = m.group(2).toLowerCase(Locale.ROOT);
+            int n = m.group(1) == null ? 1 : number(m.group(1), unit);
+            if (n <= 0) {
+                return null;
+            }
+            period = unit.startsWith("m") && !unit.startsWith("morning") ? Duration.ofMinutes(n)
+                    : unit.startsWith("h") ? Duration.ofHours(n) : Duration.ofDays(n);
+        }
+        return period.compareTo(Duration.ofMinutes(15)) < 0 ? null : new Cadence(period, m.group().trim());
+    }
+
     /** Words that take their time from an earlier clause: "… within 2 hours and I will update you by then". */
     private static final Pattern BY_THEN = Pattern.compile("(?i)\\b(?:by|before|at|until)\\s+(?:then|that time|that point)\\b");
 

@@ -1,5 +1,6 @@
 package io.earshot.followup.internal;
 
+import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -13,12 +14,19 @@ import java.time.Instant;
  *                 "soon" applied
  * @param doubt    why the due date may not be what the agent meant, for the agent to check before sending, or null:
  *                 e.g. a time named for today that has already passed when the reply is written
+ * @param cadence  how often a recurring promise comes round ("we'll update you every 2 hours until it's fixed"), or
+ *                 null for a one-off; the first is due one cadence after it was said
  */
-public record FoundPromise(String kind, String sentence, Instant dueAt, String when, String doubt) {
+public record FoundPromise(String kind, String sentence, Instant dueAt, String when, String doubt, Duration cadence) {
 
     /** A promise read with no doubt about its date. */
     public FoundPromise(String kind, String sentence, Instant dueAt, String when) {
-        this(kind, sentence, dueAt, when, null);
+        this(kind, sentence, dueAt, when, null, null);
+    }
+
+    /** A one-off promise. */
+    public FoundPromise(String kind, String sentence, Instant dueAt, String when, String doubt) {
+        this(kind, sentence, dueAt, when, doubt, null);
     }
 
     public static final String UPDATE = "update";

@@ -2,6 +2,7 @@ package io.earshot.followup.internal;
 
 import io.earshot.followup.Surveys;
 import io.earshot.platform.EarshotException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -47,14 +48,17 @@ public final class Promise {
     private final Instant saidAt;
     private final Instant dueAt;
     private final Instant remindAt;
+    private final Duration cadence;
     private State state;
     private Instant keptAt;
     private Long keptBy;
     private Instant brokenAt;
 
     Promise(long id, long conversationId, Long messageId, Long ownerId, String text, String kind, String when, String source,
-            Instant saidAt, Instant dueAt, Instant remindAt, State state, Instant keptAt, Long keptBy, Instant brokenAt) {
+            Instant saidAt, Instant dueAt, Instant remindAt, Duration cadence, State state, Instant keptAt, Long keptBy,
+            Instant brokenAt) {
         this.id = id;
+        this.cadence = cadence;
         this.conversationId = conversationId;
         this.messageId = messageId;
         this.ownerId = ownerId;
@@ -77,12 +81,32 @@ public final class Promise {
      */
     public static Promise made(long id, long conversationId, Long messageId, Long ownerId, String text, String kind, String when,
                                String source, Instant saidAt, Instant dueAt, double remindAt) {
+        return made(id, conversationId, messageId, ownerId, text, kind, when, source, saidAt, dueAt, remindAt, null);
+    }
+
+    /** A promise just made, recurring every {@code cadence} (null: once); see {@link #next}. */
+    public static Promise made(long id, long conversationId, Long messageId, Long ownerId, String text, String kind, String when,
+                               String source, Instant saidAt, Instant dueAt, double remindAt, Duration cadence) {
         long window = Math.max(0, dueAt.toEpochMilli() - saidAt.toEpochMilli());
         Instant remind = Instant.ofEpochMilli(saidAt.toEpochMilli() + Math.round(window * remindAt));
         String sentence = text.length() > 1000 ? text.substring(0, 999) + "…" : text;
         String phrase = when == null ? null : when.substring(0, Math.min(100, when.length()));
         return new Promise(id, conversationId, messageId, ownerId, sentence, kind, phrase, source, saidAt, dueAt, remind,
-                State.OPEN, null, null, null);
+                cadence, State.OPEN, null, null, null);
+    }
+
+    /**
+     * What a settled recurring promise owes next: the same promise again, due one {@code cadence} after it was kept
+     * (by a reply, {@code keptIn}, which cannot keep the next one too) or after it was broken. Empty for a one-off
+     * promise or one still open. Whether the case still wants it (not resolved) is the caller's to say.
+     */
+    public Optional<Promise> next(long newId, Long keptIn, double remindAt) {
+        if (cadence == null || state == State.OPEN) {
+            return Optional.empty();
+        }
+        Instant from = state == State.KEPT ? keptAt : dueAt;
+        return Optional.of(made(newId, conversationId, state == State.KEPT ? keptIn : null, ownerId, text, kind, when, "cadence",
+                from, from.plus(cadence), remindAt, cadence));
     }
 
     /** Whether replies keep a promise of this kind at all: only {@code update} promises; the others are kept by hand. */
@@ -175,6 +199,11 @@ public final class Promise {
 
     private static EarshotException refused(String message) {
         return new EarshotException(409, "illegal_transition", message, "state");
+    }
+
+    /** How often the promise recurs, or null for a one-off. */
+    public Duration cadence() {
+        return cadence;
     }
 
     public long id() {

@@ -6,6 +6,7 @@ import io.earshot.platform.IdGenerator;
 import io.earshot.platform.Timers;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -37,12 +38,34 @@ public class Promises {
     /** Stores a new open promise and sets its two timers, the reminder and the verdict ({@link CommitmentTimers}). */
     public Promise add(long conversationId, Long messageId, Long ownerId, String text, String kind, String when, String source,
                        Instant saidAt, Instant dueAt) {
-        Promise p = Promise.made(ids.nextId(), conversationId, messageId, ownerId, text, kind, when, source, saidAt, dueAt,
-                settings.remindAt());
+        return add(conversationId, messageId, ownerId, text, kind, when, source, saidAt, dueAt, null);
+    }
+
+    /** As {@link #add}, for a promise that recurs every {@code cadence} (null: once). */
+    public Promise add(long conversationId, Long messageId, Long ownerId, String text, String kind, String when, String source,
+                       Instant saidAt, Instant dueAt, Duration cadence) {
+        return insert(Promise.made(ids.nextId(), conversationId, messageId, ownerId, text, kind, when, source, saidAt, dueAt,
+                settings.remindAt(), cadence));
+    }
+
+    /**
+     * The next of a recurring promise just settled ({@link Promise#next}), stored with its timers, unless the
+     * conversation is resolved: "every 2 hours until it's fixed" ends with the case. Empty when nothing is owed.
+     */
+    public Optional<Promise> renew(Promise settled, Long keptIn) {
+        if (settled.cadence() == null || conversations.deadlineInput(settled.conversationId())
+                .map(c -> "resolved".equals(c.status())).orElse(true)) {
+            return Optional.empty();
+        }
+        return settled.next(ids.nextId(), keptIn, settings.remindAt()).map(this::insert);
+    }
+
+    private Promise insert(Promise p) {
         jdbc.update("insert into commitment (id, conversation_id, message_id, owner_id, text, kind, when_text, source, said_at, "
-                + "due_at, remind_at, state, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", p.id(), p.conversationId(),
-                p.messageId(), p.ownerId(), p.text(), p.kind(), p.when(), p.source(), p.saidAt().toEpochMilli(),
-                p.dueAt().toEpochMilli(), p.remindAt().toEpochMilli(), p.state().wire(), clock.millis());
+                + "due_at, remind_at, cadence_seconds, state, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", p.id(),
+                p.conversationId(), p.messageId(), p.ownerId(), p.text(), p.kind(), p.when(), p.source(), p.saidAt().toEpochMilli(),
+                p.dueAt().toEpochMilli(), p.remindAt().toEpochMilli(), p.cadence() == null ? null : p.cadence().toSeconds(),
+                p.state().wire(), clock.millis());
         timers.scheduleAll(CommitmentTimers.TIMER, CommitmentTimers.timersOf(p));
         return p;
     }
@@ -81,12 +104,17 @@ public class Promises {
         return new Promise(rs.getLong("id"), rs.getLong("conversation_id"), number(rs, "message_id"), number(rs, "owner_id"),
                 rs.getString("text"), rs.getString("kind"), rs.getString("when_text"), rs.getString("source"),
                 Instant.ofEpochMilli(rs.getLong("said_at")), Instant.ofEpochMilli(rs.getLong("due_at")), at(rs, "remind_at"),
-                Promise.State.ofWire(rs.getString("state")), at(rs, "kept_at"), number(rs, "kept_by"), at(rs, "broken_at"));
+                seconds(rs, "cadence_seconds"), Promise.State.ofWire(rs.getString("state")), at(rs, "kept_at"), number(rs, "kept_by"), at(rs, "broken_at"));
     }
 
     private static Long number(ResultSet rs, String column) throws SQLException {
         long v = rs.getLong(column);
         return rs.wasNull() ? null : v;
+    }
+
+    private static Duration seconds(ResultSet rs, String column) throws SQLException {
+        Long v = number(rs, column);
+        return v == null ? null : Duration.ofSeconds(v);
     }
 
     private static Instant at(ResultSet rs, String column) throws SQLException {

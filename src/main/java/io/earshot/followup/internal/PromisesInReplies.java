@@ -84,7 +84,7 @@ public class PromisesInReplies implements OutboundWatcher {
                     continue; // a promise from history imported long after it fell due: nothing left to follow
                 }
                 Promise stored = promises.add(r.conversationId(), r.messageId(), r.ownerId(), p.sentence(), p.kind(), p.when(),
-                        r.agent() != null ? "reply" : "ingest", r.at(), p.dueAt());
+                        r.agent() != null ? "reply" : "ingest", r.at(), p.dueAt(), p.cadence());
                 tracked.add(new TrackedPromise(stored.id(), stored.kind(), stored.text(), stored.dueAt()));
             }
         }
@@ -122,6 +122,7 @@ public class PromisesInReplies implements OutboundWatcher {
                 p.keepBy(by.get(), agentOf.get(by.get().messageId()));
                 if (promises.save(p)) {
                     kept.add(new Kept(p, by.get()));
+                    promises.renew(p, by.get().messageId()); // "every 2 hours": the next update is owed from this one
                 }
             }
         }

@@ -79,6 +79,21 @@ class EnglishPromiseFinderTest {
     }
 
     @Test
+    void aRecurringUpdateIsACadenceDueOneCadenceOn() {
+        FoundPromise p = one("We'll update you every 2 hours until it's fixed.", THURSDAY);
+        assertThat(p.kind()).isEqualTo("update");
+        assertThat(p.cadence()).isEqualTo(Duration.ofHours(2));
+        assertThat(p.dueAt()).isEqualTo(THURSDAY.plus(Duration.ofHours(2)));
+        assertThat(p.when()).isEqualTo("every 2 hours");
+        assertThat(one("I'll keep you posted every hour.", THURSDAY).cadence()).isEqualTo(Duration.ofHours(1));
+        FoundPromise daily = one("We will send you daily updates until the outage is over.", THURSDAY);
+        assertThat(daily.kind()).isEqualTo("update");
+        assertThat(daily.cadence()).isEqualTo(Duration.ofDays(1));
+        assertThat(one("We'll look into it.", THURSDAY).cadence()).isNull();
+        assertThat(find("Our engineers work on it every day.", THURSDAY)).isEmpty();
+    }
+
+    @Test
     void aPromiseWithoutATimeIsDueSoonInBusinessTime() {
         // Friday 16:00 + 4 business hours = Monday 12:00
         FoundPromise p = one("We'll look into it.", Instant.parse("2026-11-20T16:00:00Z"));
