@@ -68,6 +68,14 @@ public final class SignalClassifier {
         return new Signals(language, s.sentiment(), s.intent());
     }
 
+    /**
+     * Whether {@code text} may be in a language other than English, read cheaply without the detector (a letter
+     * outside ASCII, or a function word of another language): worth detecting its language. Thread-safe.
+     */
+    public static boolean mayBeForeign(String text) {
+        return LanguageGuesser.mayBeForeign(text);
+    }
+
     /** Sentiment and intent only (no language detection): the fast part, for measurements. */
     public Scored score(String text) {
         Tokens tokens = tokenizer.tokenize(text, settings.maxChars());

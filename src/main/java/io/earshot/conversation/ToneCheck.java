@@ -24,7 +24,10 @@ public final class ToneCheck {
     private static final Pattern ACKNOWLEDGES = Pattern.compile("(?i)\\b(sorry|apolog\\w*|regret|understand(able)?|frustrat\\w*|"
             + "annoy\\w*|disappoint\\w*|inconvenien\\w*|hear that|not (ok|okay|good enough|acceptable|what you expect\\w*)|"
             + "thanks? (you )?for (letting|flagging|raising|reporting|bearing|your patience|being patient|telling)|"
-            + "we hear you|i see why|must (be|have been)|my bad|our bad|our fault|on us)\\b");
+            + "we hear you|i see why|must (be|have been)|my bad|our bad|our fault|on us|"
+            // Spanish: "lo siento", "disculpa las molestias", "lamentamos", "entendemos tu frustración"
+            + "lo sient[oe]|lo sentimos|sentimos (mucho|las molestias)|disculp\\w*|perd[oó]n\\w*|lament\\w*|entiendo|entendemos|comprendo|"
+            + "comprendemos|molestias|inconvenientes|gracias por (avisar\\w*|informar\\w*|reportar\\w*|tu paciencia|su paciencia|escribir\\w*))\\b");
 
     private ToneCheck() {
     }

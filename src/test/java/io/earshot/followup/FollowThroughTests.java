@@ -329,6 +329,30 @@ class FollowThroughTests {
     }
 
     /**
+     * A second language end to end: a Spanish reply's promise is tracked with its due date; a reply in a language
+     * with no promise rules (German) is marked unread on the timeline rather than taken for a reply without promises.
+     */
+    @Test
+    void aSpanishPromiseIsTrackedAndAGermanReplyIsMarkedUnread() {
+        Agent agent = agent("agent");
+        String spanish = customerWrites("chat", "es", "Me cobraron dos veces la factura del mes pasado");
+        JsonNode made = reply(spanish, agent, "¡Lo sentimos mucho! Revisaremos el cargo y te escribiremos en 24 horas.").get("commitments");
+        assertThat(made).hasSize(1);
+        assertThat(Instant.parse(made.get(0).get("dueAt").asString())).isEqualTo(now.plus(Duration.ofHours(24)));
+        JsonNode promise = commitment(made.get(0).get("id").asString());
+        assertThat(promise.get("kind").asString()).isEqualTo("update");
+        assertThat(promise.get("when").asString()).isEqualTo("en 24 horas");
+        assertThat(timeline(spanish, "promises_unread")).isEmpty();
+
+        String german = customerWrites("chat", "de", "Meine Rechnung ist falsch, bitte korrigieren");
+        JsonNode none = reply(german, agent, "Das tut uns sehr leid. Wir prüfen das und melden uns morgen bei Ihnen.").get("commitments");
+        assertThat(none).isEmpty();
+        List<JsonNode> unread = timeline(german, "promises_unread");
+        assertThat(unread).hasSize(1);
+        assertThat(unread.get(0).get("details").asString()).contains("German", "not tracked");
+    }
+
+    /**
      * "We'll update you every 2 hours until it's fixed" is a cadence, not one due date: each update that keeps it owes
      * the next, two hours on; a missed one is broken (and alerted) and the next is still owed; resolving the case ends it.
      */

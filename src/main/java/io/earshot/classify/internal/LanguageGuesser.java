@@ -110,6 +110,30 @@ public final class LanguageGuesser {
         return best.getKey().getIsoCode639_1().name().toLowerCase(Locale.ROOT);
     }
 
+    /**
+     * Whether a text may not be English, cheaply (no detector): it has a letter outside ASCII or a function word of
+     * another language ("de", "und", "que"). False for most English; true does not mean it is foreign.
+     */
+    public static boolean mayBeForeign(String text) {
+        String clean = clean(text == null ? "" : text, 2000);
+        int start = -1;
+        for (int i = 0; i <= clean.length(); i++) {
+            char c = i < clean.length() ? clean.charAt(i) : ' ';
+            if (c > 0x7f && Character.isLetter(c)) {
+                return true;
+            }
+            if (c == ' ') {
+                if (start >= 0 && FOREIGN.contains(clean.substring(start, i).toLowerCase(Locale.ROOT))) {
+                    return true;
+                }
+                start = -1;
+            } else if (start < 0) {
+                start = i;
+            }
+        }
+        return false;
+    }
+
     static boolean obviouslyEnglish(String clean) {
         int english = 0;
         int start = -1;

@@ -3,6 +3,7 @@ package io.earshot.followup.internal;
 import io.earshot.conversation.ConversationService;
 import io.earshot.conversation.OutboundWatcher;
 import io.earshot.conversation.TrackedPromise;
+import io.earshot.classify.SignalClassifier;
 import io.earshot.followup.Surveys;
 import io.earshot.platform.Agent;
 import io.earshot.platform.EarshotClock;
@@ -10,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
@@ -29,7 +31,8 @@ public class PromisesInReplies implements OutboundWatcher {
     private final EarshotClock clock;
     private final ConversationService timeline;
     private final PromiseFinder english = new EnglishPromiseFinder();
-    private final Map<String, PromiseFinder> finders = Map.of(english.language(), english);
+    private final PromiseFinder spanish = new SpanishPromiseFinder();
+    private final Map<String, PromiseFinder> finders = Map.of(english.language(), english, spanish.language(), spanish);
 
     PromisesInReplies(Promises promises, CommitmentViews views, Calendars calendars, FollowupSettings settings, EarshotClock clock,
                       ConversationService timeline) {
@@ -41,16 +44,20 @@ public class PromisesInReplies implements OutboundWatcher {
         this.timeline = timeline;
     }
 
-    /** A reply is read for promises in the transaction only if the finder sees a promise in it at all. */
+    /**
+     * A reply is read for promises in the transaction only if a finder sees a promise in it at all, or it may be in
+     * another language (then its language is detected: a language with no rules is noted as unread, not taken for
+     * a reply without promises).
+     */
     @Override
     public boolean worthReading(String text) {
-        return english.mayPromise(text);
+        return english.mayPromise(text) || spanish.mayPromise(text) || SignalClassifier.mayBeForeign(text);
     }
 
-    /** Only when there are rules for more than one language does a reply's language choose between them. */
+    /** A reply's language chooses the rules it is read by. */
     @Override
     public boolean readsByLanguage() {
-        return finders.size() > 1;
+        return true;
     }
 
     /**
@@ -78,7 +85,12 @@ public class PromisesInReplies implements OutboundWatcher {
             if (!r.worthReading() || r.text() == null || r.text().isBlank() || Surveys.AUTHOR.equals(r.authorHandle())) {
                 continue;
             }
-            PromiseFinder finder = r.language() == null ? english : finders.getOrDefault(r.language(), english);
+            String language = r.language() == null || "und".equals(r.language()) ? null : r.language();
+            if (language != null && !finders.containsKey(language)) {
+                unread(r, language);
+                continue;
+            }
+            PromiseFinder finder = language == null ? english : finders.get(language);
             for (FoundPromise p : finder.find(r.text(), r.at(), calendars.forAgent(r.ownerId()), settings.soon())) {
                 if (!settings.fresh(p.dueAt(), clock.instant())) {
                     continue; // a promise from history imported long after it fell due: nothing left to follow
@@ -91,15 +103,28 @@ public class PromisesInReplies implements OutboundWatcher {
         return tracked;
     }
 
+    /** A reply in a language with no promise rules: said on the timeline, so nobody takes it for a reply without promises. */
+    private void unread(StoredReply r, String language) {
+        String name = Locale.forLanguageTag(language).getDisplayLanguage(Locale.ENGLISH);
+        String note = "This reply is in " + (name.isBlank() ? language : name) + ": Earshot reads promises in English and Spanish only, "
+                + "so any promise in it is not tracked. Add it by hand.";
+        if (r.agent() != null) {
+            timeline.note(r.conversationId(), "promises_unread", r.agent(), note);
+        } else {
+            timeline.note(r.conversationId(), "promises_unread", r.authorHandle(), note);
+        }
+    }
+
     /**
      * The promises a draft would make if {@code owner} sent it now, read as a sent reply would be (English rules,
      * the owner's team calendar), so the agent can be told of a doubtful date before the customer is.
      */
     public List<FoundPromise> readDraft(String text, Long ownerId, Instant at) {
-        if (text == null || text.isBlank() || !english.mayPromise(text)) {
+        if (text == null || text.isBlank()) {
             return List.of();
         }
-        return english.find(text, at, calendars.forAgent(ownerId), settings.soon());
+        PromiseFinder finder = english.mayPromise(text) ? english : spanish.mayPromise(text) ? spanish : null;
+        return finder == null ? List.of() : finder.find(text, at, calendars.forAgent(ownerId), settings.soon());
     }
 
     private record Kept(Promise promise, Promise.Reply by) {

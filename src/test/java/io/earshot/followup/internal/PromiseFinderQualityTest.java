@@ -94,10 +94,15 @@ class PromiseFinderQualityTest {
     }
 
     static List<Item> load() throws IOException {
+        return load(SET);
+    }
+
+    /** The hand-labelled replies of a JSON-lines set in this format. */
+    static List<Item> load(String set) throws IOException {
         ObjectMapper json = new ObjectMapper();
         List<Item> items = new ArrayList<>();
-        try (InputStream in = PromiseFinderQualityTest.class.getResourceAsStream(SET)) {
-            assertTrue(in != null, SET + " missing");
+        try (InputStream in = PromiseFinderQualityTest.class.getResourceAsStream(set)) {
+            assertTrue(in != null, set + " missing");
             BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
             for (String line = r.readLine(); line != null; line = r.readLine()) {
                 if (line.isBlank()) {
@@ -141,7 +146,11 @@ class PromiseFinderQualityTest {
      * the test ones).
      */
     static Map<String, Tally> evaluate(List<Item> items, String set, String file) throws IOException {
-        PromiseFinder finder = new EnglishPromiseFinder();
+        return evaluate(new EnglishPromiseFinder(), items, set, file);
+    }
+
+    /** As {@link #evaluate(List, String, String)}, with another finder. */
+    static Map<String, Tally> evaluate(PromiseFinder finder, List<Item> items, String set, String file) throws IOException {
         Map<String, Tally> tallies = new LinkedHashMap<>();
         tallies.put("dev", new Tally());
         tallies.put("test", new Tally());
@@ -236,7 +245,7 @@ class PromiseFinderQualityTest {
 
     static String table(String set, int items, Map<String, Tally> tallies) {
         StringBuilder b = new StringBuilder();
-        b.append(String.format(Locale.ROOT, "EnglishPromiseFinder on %s (%d replies; default calendar unless the item names one; soon = PT4H)%n",
+        b.append(String.format(Locale.ROOT, "PromiseFinder on %s (%d replies; default calendar unless the item names one; soon = PT4H)%n",
                 set, items));
         b.append(String.format(Locale.ROOT, "%-5s %7s %8s %6s | %-15s | %-15s | %-15s | %-13s %-13s%n", "split", "replies",
                 "promises", "found", "detect P / R", "promise P / R", "any-kind P / R", "due (kind)", "due (any)"));
