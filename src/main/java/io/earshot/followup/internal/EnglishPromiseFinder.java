@@ -64,12 +64,12 @@ public final class EnglishPromiseFinder implements PromiseFinder {
                     FoundPromise first = due == null
                             ? new FoundPromise(p.kind(), sentence, saidAt.plus(every.period()), every.phrase(), null, every.period())
                             : new FoundPromise(p.kind(), sentence, due.at(), due.phrase(), due.doubt(), every.period());
-                    byKind.merge(p.kind(), first, EnglishPromiseFinder::firmer);
+                    byKind.merge(p.kind(), first, FoundPromise::firmer);
                     continue;
                 }
                 FoundPromise found = due == null ? new FoundPromise(p.kind(), sentence, byDefault, null, null)
                         : new FoundPromise(p.kind(), sentence, due.at(), due.phrase(), due.doubt());
-                byKind.merge(p.kind(), found, EnglishPromiseFinder::firmer);
+                byKind.merge(p.kind(), found, FoundPromise::firmer);
             }
         }
         return new ArrayList<>(byKind.values());
@@ -112,16 +112,5 @@ public final class EnglishPromiseFinder implements PromiseFinder {
     private static boolean beforeRequest(List<String> sentences, int i, String kind) {
         return (kind.equals(FoundPromise.UPDATE) || kind.equals(FoundPromise.FIX))
                 && i + 1 < sentences.size() && EnglishText.asksCustomer(sentences.get(i + 1));
-    }
-
-    /** Of two promises of one kind: the one with a stated time, and of two such the earlier. */
-    private static FoundPromise firmer(FoundPromise a, FoundPromise b) {
-        if (a.when() == null) {
-            return b.when() == null ? a : b;
-        }
-        if (b.when() == null) {
-            return a;
-        }
-        return b.dueAt().isBefore(a.dueAt()) ? b : a;
     }
 }

@@ -35,4 +35,15 @@ public record FoundPromise(String kind, String sentence, Instant dueAt, String w
     public static final String FIX = "fix";
     public static final String SHIP = "ship";
     public static final String OTHER = "other";
+
+    /** Of two promises of one kind in one reply, the one to track: the one with a stated time, of two such the earlier. */
+    public static FoundPromise firmer(FoundPromise a, FoundPromise b) {
+        if (a.when() == null) {
+            return b.when() == null ? a : b;
+        }
+        if (b.when() == null) {
+            return a;
+        }
+        return b.dueAt().isBefore(a.dueAt()) ? b : a;
+    }
 }

@@ -168,7 +168,7 @@ public final class SpanishPromiseFinder implements PromiseFinder {
                 } else {
                     found = new FoundPromise(c.kind(), sentence, due.at(), due.phrase(), due.doubt(), every);
                 }
-                byKind.merge(c.kind(), found, SpanishPromiseFinder::firmer);
+                byKind.merge(c.kind(), found, FoundPromise::firmer);
             }
         }
         return new ArrayList<>(byKind.values());
@@ -492,15 +492,5 @@ public final class SpanishPromiseFinder implements PromiseFinder {
     private static boolean beforeRequest(List<String> sentences, int i, String kind) {
         return (kind.equals(FoundPromise.UPDATE) || kind.equals(FoundPromise.FIX))
                 && i + 1 < sentences.size() && SpanishText.asksCustomer(SpanishText.fold(sentences.get(i + 1)));
-    }
-
-    private static FoundPromise firmer(FoundPromise a, FoundPromise b) {
-        if (a.when() == null) {
-            return b.when() == null ? a : b;
-        }
-        if (b.when() == null) {
-            return a;
-        }
-        return b.dueAt().isBefore(a.dueAt()) ? b : a;
     }
 }
