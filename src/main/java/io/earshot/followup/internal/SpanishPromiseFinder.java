@@ -1,5 +1,6 @@
 package io.earshot.followup.internal;
 
+import io.earshot.classify.SignalClassifier;
 import io.earshot.followup.BusinessCalendar;
 import java.time.Duration;
 import java.time.Instant;
@@ -136,7 +137,7 @@ public final class SpanishPromiseFinder implements PromiseFinder {
         Objects.requireNonNull(saidAt, "saidAt");
         Objects.requireNonNull(calendar, "calendar");
         Objects.requireNonNull(soon, "soon");
-        if (text == null || text.isBlank()) {
+        if (text == null || text.isBlank() || !SignalClassifier.mayBeForeign(text)) {
             return List.of();
         }
         Instant byDefault = calendar.plusBusinessTime(saidAt, soon);
@@ -176,7 +177,8 @@ public final class SpanishPromiseFinder implements PromiseFinder {
 
     @Override
     public boolean mayPromise(String text) {
-        if (text == null || text.isBlank()) {
+        // Spanish has accents or function words ("de", "que", "te") in any sentence: most English replies end here, cheaply
+        if (text == null || text.isBlank() || !SignalClassifier.mayBeForeign(text)) {
             return false;
         }
         Instant any = Instant.EPOCH;
