@@ -29,7 +29,7 @@ public final class IntentRules {
     static final double STRONG_NEGATIVE = -0.6;
     static final double NEGATIVE_COMPLAINT_FLOOR = 0.3;
 
-    private static final PhraseSet OUTAGE = new PhraseSet(
+    private static final PhraseSet OUTAGE = PhraseSet.union(new String[] {
             "outage", "outages", "is down", "are down", "was down", "be down", "been down", "down again",
             "still down", "went down", "goes down", "down for", "down ?", "down ??", "down !", "down .",
             "server down", "servers down", "site down", "app down", "system down", "service down", "network down",
@@ -57,15 +57,14 @@ public final class IntentRules {
             "not loading", "not responding", "does not work", "do not work", "did not work", "is not working", "power is out",
             "power out", "no power", "errored", "defect", "distorted", "fix this issue", "fix this bug", "fix the bug",
             "fix this problem", "the issues", "getting reverted", "outgoing calls", "incoming calls", "breaking my", "broke my",
-            "lost all my", "wiped");
-    private static final PhraseSet CANNOT = PhraseSet.combine(
+            "lost all my", "wiped"}, PhraseSet.combinations(
             new String[] {"cant", "cannot", "unable to", "not able to", "couldnt", "wont", "doesnt", "isnt", "wouldnt",
                 "havent been able to", "cant even", "no longer"},
             new String[] {"play", "open", "load", "download", "update", "upgrade", "stream", "watch", "see", "view", "hear",
                 "use", "send", "receive", "make calls", "call", "tune", "charge", "turn on", "boot", "install", "sync",
                 "verify", "reset", "re-invite", "reinvite", "withdraw", "get money", "top up", "pay", "activate", "register",
                 "save", "upload", "print", "scan", "find my", "access my", "get into", "sign into", "log into", "work",
-                "get my", "search", "browse", "redeem", "check in"});
+                "get my", "search", "browse", "redeem", "check in"}));
 
     private static final PhraseSet REQUEST = new PhraseSet(
             "please", "pls", "plz", "plse", "can you", "could you", "would you", "can u", "could u", "will you",
@@ -104,7 +103,7 @@ public final class IntentRules {
             return Intent.OTHER;
         }
         double score = sentiment.score();
-        if (score < OUTAGE_MAX_SCORE && (OUTAGE.matches(t) || CANNOT.matches(t))) {
+        if (score < OUTAGE_MAX_SCORE && OUTAGE.matches(t)) {
             return Intent.OUTAGE;
         }
         if (complaintProbability >= complaintThreshold

@@ -23,14 +23,21 @@ public final class PhraseSet {
     }
 
     /** Every "head verb" phrase: heads {"cant", "unable to"} and verbs {"play"} give "cant play" and "unable to play". */
-    static PhraseSet combine(String[] heads, String[] verbs) {
+    static String[] combinations(String[] heads, String[] verbs) {
         List<String> phrases = new ArrayList<>();
         for (String head : heads) {
             for (String verb : verbs) {
                 phrases.add(head + " " + verb);
             }
         }
-        return new PhraseSet(phrases.toArray(String[]::new));
+        return phrases.toArray(String[]::new);
+    }
+
+    /** One set of all these phrases, matched in one pass. */
+    static PhraseSet union(String[] some, String[] more) {
+        String[] all = java.util.Arrays.copyOf(some, some.length + more.length);
+        System.arraycopy(more, 0, all, some.length, more.length);
+        return new PhraseSet(all);
     }
 
     boolean matches(Tokens t) {
