@@ -135,6 +135,9 @@ class DeskBrowserTest extends BrowserTests {
         assertThat(outbound).extracting(WebElement::getText).anyMatch(t -> t.contains("within 2 hours"));
         assertThat(browser.findElement(By.cssSelector(".promises")).getText()).contains("open").contains("update");
         assertThat(browser.findElement(By.cssSelector(".side")).getText()).contains("Assigned to Dana");
+        // the timeline speaks words, not codes
+        assertThat(browser.findElements(By.cssSelector(".events .event-kind"))).extracting(e -> e.getAttribute("textContent"))
+                .contains("Reply sent", "Assigned").noneMatch(k -> k.contains("_"));
         screenshot("conversation");
         browser.findElement(By.tagName("body")).sendKeys("?");
         assertThat(browser.findElement(By.id("help")).isDisplayed()).isTrue();

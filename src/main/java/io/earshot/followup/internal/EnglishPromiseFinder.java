@@ -45,12 +45,12 @@ public final class EnglishPromiseFinder implements PromiseFinder {
             }
             EnglishTimes.Due before = null;
             for (EnglishClauses.Promise p : EnglishClauses.promises(EnglishText.normalise(sentence))) {
-                if (beforeRequest(sentences, i, p.kind())) {
-                    continue;
-                }
                 EnglishTimes.Due due = EnglishTimes.earliest(p.clause(), saidAt, calendar);
                 if (due == null && p.lead() != null) {
                     due = EnglishTimes.earliest(p.lead(), saidAt, calendar);
+                }
+                if (due == null && beforeRequest(sentences, i, p.kind())) {
+                    continue; // a stated time is a commitment whatever follows; without one, it waits on the answer
                 }
                 if (due == null && before != null && EnglishTimes.refersBack(p.clause())) {
                     due = before; // "we'll refund it within 2 hours and I will update you by then"
@@ -87,7 +87,8 @@ public final class EnglishPromiseFinder implements PromiseFinder {
                 continue;
             }
             for (EnglishClauses.Promise p : EnglishClauses.promises(EnglishText.normalise(sentence))) {
-                if (!beforeRequest(sentences, i, p.kind())) {
+                if (!beforeRequest(sentences, i, p.kind()) || EnglishTimes.earliest(p.clause(), Instant.EPOCH, BusinessCalendar.DEFAULT) != null
+                        || p.lead() != null && EnglishTimes.earliest(p.lead(), Instant.EPOCH, BusinessCalendar.DEFAULT) != null) {
                     return true;
                 }
             }
@@ -104,8 +105,8 @@ public final class EnglishPromiseFinder implements PromiseFinder {
     }
 
     /**
-     * Whether a promise of {@code kind} in sentence {@code i} waits on the customer because the next sentence asks
-     * them for what it needs: looking into or fixing something cannot start before they answer ("We'll check this
+     * Whether a promise of {@code kind} with no stated time in sentence {@code i} waits on the customer because the
+     * next sentence asks them for what it needs: looking into or fixing something cannot start before they answer ("We'll check this
      * for you. Can you DM us the booking reference?"). A refund, a delivery or a call stands ("We will reimburse
      * the taxi fare. Please send us the receipt when you can.").
      */

@@ -150,8 +150,8 @@ public final class SpanishPromiseFinder implements PromiseFinder {
             }
             EnglishTimes.Due before = null;
             for (Clause c : clauses(sentence, saidAt, calendar)) {
-                if (beforeRequest(sentences, i, c.kind())) {
-                    continue;
+                if (c.due() == null && beforeRequest(sentences, i, c.kind())) {
+                    continue; // a stated time is a commitment whatever follows; without one, it waits on the answer
                 }
                 EnglishTimes.Due due = c.due();
                 if (due == null && before != null && SpanishTimes.refersBack(c.text())) {
@@ -188,7 +188,7 @@ public final class SpanishPromiseFinder implements PromiseFinder {
                 continue;
             }
             for (Clause c : clauses(sentences.get(i), any, BusinessCalendar.DEFAULT)) {
-                if (!beforeRequest(sentences, i, c.kind())) {
+                if (c.due() != null || !beforeRequest(sentences, i, c.kind())) {
                     return true;
                 }
             }

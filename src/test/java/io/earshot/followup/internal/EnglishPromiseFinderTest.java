@@ -94,6 +94,15 @@ class EnglishPromiseFinderTest {
     }
 
     @Test
+    void aLookIntoItRightBeforeARequestForDetailsWaitsOnTheAnswerUnlessItNamesATime() {
+        assertThat(find("We'll check this for you. Can you DM us the booking reference?", THURSDAY)).isEmpty();
+        assertThat(finder.mayPromise("We'll check this for you. Can you DM us the booking reference?")).isFalse();
+        FoundPromise timed = one("I'll look into it and get back to you within 24 hours. Which router model do you have?", THURSDAY);
+        assertThat(timed.dueAt()).isEqualTo(THURSDAY.plus(Duration.ofHours(24)));
+        assertThat(one("We will reimburse the taxi fare. Please send us the receipt when you can.", THURSDAY).kind()).isEqualTo("refund");
+    }
+
+    @Test
     void aPromiseWithoutATimeIsDueSoonInBusinessTime() {
         // Friday 16:00 + 4 business hours = Monday 12:00
         FoundPromise p = one("We'll look into it.", Instant.parse("2026-11-20T16:00:00Z"));
