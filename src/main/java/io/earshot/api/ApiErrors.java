@@ -135,7 +135,12 @@ class ApiErrors {
             org.springframework.dao.DataAccessResourceFailureException.class,
             org.springframework.dao.TransientDataAccessException.class,
             org.springframework.transaction.CannotCreateTransactionException.class})
-    ResponseEntity<ErrorBody> busy(Exception e) {
+    ResponseEntity<ErrorBody> busy(Exception e, jakarta.servlet.http.HttpServletResponse response) {
+        if (response.isCommitted()) {
+            log.debug("database gone under a response already under way (a live stream at shutdown): {}", e.getMessage());
+            return null; // its status and type are sent: nothing more can be said
+        }
+        response.reset(); // a live stream may have set text/event-stream; the answer is JSON
         log.warn("refused as busy: {}", e.getMessage());
         return ResponseEntity.status(503).header("Retry-After", "5").contentType(org.springframework.http.MediaType.APPLICATION_JSON)
                 .body(ErrorBody.of("busy", "this took too long or the database is unavailable; try again, or narrow the search", null));
@@ -184,15 +189,19 @@ class ApiErrors {
     }
 
     @ExceptionHandler(Exception.class)
-    ResponseEntity<ErrorBody> unexpected(Exception e) {
+    ResponseEntity<ErrorBody> unexpected(Exception e, jakarta.servlet.http.HttpServletResponse response) {
         if (timedOut(e)) {
-            return busy(e);
+            return busy(e, response);
         }
         if (e instanceof java.io.IOException && e.getMessage() != null && (e.getMessage().contains("Broken pipe")
                 || e.getMessage().contains("Connection reset"))) {
             return null; // the client went away
         }
         log.error("unexpected failure", e);
+        if (response.isCommitted()) {
+            return null; // a response already under way (a live stream): its status is sent, nothing more can be said
+        }
+        response.reset(); // a live stream may have set text/event-stream; the answer is JSON
         return error(500, "internal", "something went wrong on our side; it has been logged", null);
     }
 }
