@@ -163,11 +163,12 @@ public final class SpanishPromiseFinder implements PromiseFinder {
                 Duration every = cadence(c.text());
                 FoundPromise found;
                 if (every != null && due == null) {
-                    found = new FoundPromise(c.kind(), sentence, saidAt.plus(every), cadencePhrase(c.text()), null, every);
+                    found = new FoundPromise(c.kind(), sentence, saidAt.plus(every), SpanishText.asWritten(sentence, cadencePhrase(c.text())),
+                            null, every);
                 } else if (due == null) {
                     found = new FoundPromise(c.kind(), sentence, byDefault, null, null, every);
                 } else {
-                    found = new FoundPromise(c.kind(), sentence, due.at(), due.phrase(), due.doubt(), every);
+                    found = new FoundPromise(c.kind(), sentence, due.at(), SpanishText.asWritten(sentence, due.phrase()), due.doubt(), every);
                 }
                 byKind.merge(c.kind(), found, FoundPromise::firmer);
             }

@@ -32,6 +32,27 @@ final class SpanishText {
         return SPACES.matcher(s).replaceAll(" ").trim();
     }
 
+    /**
+     * The words of {@code sentence} that {@code folded} (a phrase of its folded form) came from, as the agent wrote
+     * them ("en un par de días hábiles" for "en un par de dias habiles"); the folded phrase when they cannot be found.
+     */
+    static String asWritten(String sentence, String folded) {
+        if (folded == null) {
+            return null;
+        }
+        StringBuilder each = new StringBuilder(sentence.length());
+        for (int i = 0; i < sentence.length(); i++) {
+            String f = MARKS.matcher(Normalizer.normalize(String.valueOf(sentence.charAt(i)).toLowerCase(Locale.ROOT), Normalizer.Form.NFD))
+                    .replaceAll("");
+            if (f.length() != 1) {
+                return folded;
+            }
+            each.append(Character.isWhitespace(f.charAt(0)) ? ' ' : f.charAt(0));
+        }
+        int at = each.indexOf(folded);
+        return at < 0 ? folded : sentence.substring(at, at + folded.length());
+    }
+
     /** True when the sentence asks rather than states ("¿Quieres que te llamemos?"). */
     static boolean isQuestion(String sentence) {
         return QUESTION.matcher(sentence).find();

@@ -46,6 +46,7 @@ class SpanishPromiseFinderTest {
         FoundPromise p = one("El pago llegará a tu cuenta en un par de días hábiles.");
         assertThat(p.kind()).isEqualTo("refund");
         assertThat(p.dueAt()).isEqualTo(Instant.parse("2026-11-23T17:00:00Z"));
+        assertThat(p.when()).isEqualTo("en un par de días hábiles"); // as the agent wrote it
     }
 
     @Test
