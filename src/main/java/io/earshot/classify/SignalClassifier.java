@@ -76,6 +76,11 @@ public final class SignalClassifier {
         return LanguageGuesser.mayBeForeign(text);
     }
 
+    /** The language of {@code text} alone ("und" when unsure), without sentiment and intent: for company replies. */
+    public String language(String text) {
+        return languages == null ? LanguageGuesser.UNDETERMINED : languages.detect(text == null ? "" : text, settings.maxChars());
+    }
+
     /** Sentiment and intent only (no language detection): the fast part, for measurements. */
     public Scored score(String text) {
         Tokens tokens = tokenizer.tokenize(text, settings.maxChars());

@@ -140,7 +140,7 @@ public class ConversationService {
         boolean worthReading = watchers.stream().anyMatch(w -> w.worthReading(text));
         // as ingest does: the language is read only when a watcher reads replies differently by it
         String language = worthReading && watchers.stream().anyMatch(OutboundWatcher::readsByLanguage)
-                ? classifier.classify(text).language() : null;
+                ? classifier.language(text) : null;
         OutboundWatcher.StoredReply stored = new OutboundWatcher.StoredReply(c.id(), messageId, agent.name(), text,
                 Instant.ofEpochMilli(now), agent.id(), agent, language, worthReading);
         List<TrackedPromise> promises = new java.util.ArrayList<>();

@@ -194,7 +194,8 @@ public class Intake {
                 String text = m.text();
                 boolean worth = outboundWatchers.stream().anyMatch(w -> w.worthReading(text));
                 boolean byLanguage = worth && outboundWatchers.stream().anyMatch(OutboundWatcher::readsByLanguage);
-                out[i] = new Read(byLanguage ? classifier.classify(text) : null, worth);
+                // a reply is read for its language only: sentiment and intent are the customer's
+                out[i] = new Read(byLanguage ? new Signals(classifier.language(text), null, null) : null, worth);
             }
         });
         return out;

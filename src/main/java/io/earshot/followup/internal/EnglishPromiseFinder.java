@@ -40,7 +40,7 @@ public final class EnglishPromiseFinder implements PromiseFinder {
         List<String> sentences = EnglishText.sentences(text);
         for (int i = 0; i < sentences.size(); i++) {
             String sentence = sentences.get(i);
-            if (afterRequest(sentences, i) || EnglishText.isQuestion(sentence)) {
+            if (Offers.afterRequest(sentences, i, EnglishText::asksCustomer) || EnglishText.isQuestion(sentence)) {
                 continue;
             }
             EnglishTimes.Due before = null;
@@ -49,7 +49,7 @@ public final class EnglishPromiseFinder implements PromiseFinder {
                 if (due == null && p.lead() != null) {
                     due = EnglishTimes.earliest(p.lead(), saidAt, calendar);
                 }
-                if (due == null && beforeRequest(sentences, i, p.kind())) {
+                if (due == null && Offers.beforeRequest(sentences, i, p.kind(), EnglishText::asksCustomer)) {
                     continue; // a stated time is a commitment whatever follows; without one, it waits on the answer
                 }
                 if (due == null && before != null && EnglishTimes.refersBack(p.clause())) {
@@ -83,35 +83,16 @@ public final class EnglishPromiseFinder implements PromiseFinder {
         List<String> sentences = EnglishText.sentences(text);
         for (int i = 0; i < sentences.size(); i++) {
             String sentence = sentences.get(i);
-            if (afterRequest(sentences, i) || EnglishText.isQuestion(sentence)) {
+            if (Offers.afterRequest(sentences, i, EnglishText::asksCustomer) || EnglishText.isQuestion(sentence)) {
                 continue;
             }
             for (EnglishClauses.Promise p : EnglishClauses.promises(EnglishText.normalise(sentence))) {
-                if (!beforeRequest(sentences, i, p.kind()) || EnglishTimes.earliest(p.clause(), Instant.EPOCH, BusinessCalendar.DEFAULT) != null
+                if (!Offers.beforeRequest(sentences, i, p.kind(), EnglishText::asksCustomer) || EnglishTimes.earliest(p.clause(), Instant.EPOCH, BusinessCalendar.DEFAULT) != null
                         || p.lead() != null && EnglishTimes.earliest(p.lead(), Instant.EPOCH, BusinessCalendar.DEFAULT) != null) {
                     return true;
                 }
             }
         }
         return false;
-    }
-
-    /**
-     * Whether sentence {@code i} is an offer that waits on the customer: it comes right after a sentence asking them
-     * to send or tell us something ("Can you DM us your email? We'll take a look.").
-     */
-    private static boolean afterRequest(List<String> sentences, int i) {
-        return i > 0 && EnglishText.asksCustomer(sentences.get(i - 1));
-    }
-
-    /**
-     * Whether a promise of {@code kind} with no stated time in sentence {@code i} waits on the customer because the
-     * next sentence asks them for what it needs: looking into or fixing something cannot start before they answer ("We'll check this
-     * for you. Can you DM us the booking reference?"). A refund, a delivery or a call stands ("We will reimburse
-     * the taxi fare. Please send us the receipt when you can.").
-     */
-    private static boolean beforeRequest(List<String> sentences, int i, String kind) {
-        return (kind.equals(FoundPromise.UPDATE) || kind.equals(FoundPromise.FIX))
-                && i + 1 < sentences.size() && EnglishText.asksCustomer(sentences.get(i + 1));
     }
 }

@@ -145,12 +145,12 @@ public final class SpanishPromiseFinder implements PromiseFinder {
         List<String> sentences = EnglishText.sentences(text);
         for (int i = 0; i < sentences.size(); i++) {
             String sentence = sentences.get(i);
-            if (afterRequest(sentences, i) || SpanishText.isQuestion(sentence)) {
+            if (Offers.afterRequest(sentences, i, SpanishPromiseFinder::asks) || SpanishText.isQuestion(sentence)) {
                 continue;
             }
             EnglishTimes.Due before = null;
             for (Clause c : clauses(sentence, saidAt, calendar)) {
-                if (c.due() == null && beforeRequest(sentences, i, c.kind())) {
+                if (c.due() == null && Offers.beforeRequest(sentences, i, c.kind(), SpanishPromiseFinder::asks)) {
                     continue; // a stated time is a commitment whatever follows; without one, it waits on the answer
                 }
                 EnglishTimes.Due due = c.due();
@@ -185,11 +185,11 @@ public final class SpanishPromiseFinder implements PromiseFinder {
         Instant any = Instant.EPOCH;
         List<String> sentences = EnglishText.sentences(text);
         for (int i = 0; i < sentences.size(); i++) {
-            if (afterRequest(sentences, i) || SpanishText.isQuestion(sentences.get(i))) {
+            if (Offers.afterRequest(sentences, i, SpanishPromiseFinder::asks) || SpanishText.isQuestion(sentences.get(i))) {
                 continue;
             }
             for (Clause c : clauses(sentences.get(i), any, BusinessCalendar.DEFAULT)) {
-                if (c.due() != null || !beforeRequest(sentences, i, c.kind())) {
+                if (c.due() != null || !Offers.beforeRequest(sentences, i, c.kind(), SpanishPromiseFinder::asks)) {
                     return true;
                 }
             }
@@ -488,12 +488,7 @@ public final class SpanishPromiseFinder implements PromiseFinder {
         return m.find() ? m.group().trim() : null;
     }
 
-    private static boolean afterRequest(List<String> sentences, int i) {
-        return i > 0 && SpanishText.asksCustomer(SpanishText.fold(sentences.get(i - 1)));
-    }
-
-    private static boolean beforeRequest(List<String> sentences, int i, String kind) {
-        return (kind.equals(FoundPromise.UPDATE) || kind.equals(FoundPromise.FIX))
-                && i + 1 < sentences.size() && SpanishText.asksCustomer(SpanishText.fold(sentences.get(i + 1)));
+    private static boolean asks(String sentence) {
+        return SpanishText.asksCustomer(SpanishText.fold(sentence));
     }
 }
