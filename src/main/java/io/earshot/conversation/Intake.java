@@ -104,8 +104,9 @@ public class Intake {
         try {
             for (int attempt = 1; outcome == null; attempt++) {
                 try {
+                    boolean raced = attempt > 1;
                     outcome = tx.execute(status -> {
-                        BatchOutcome written = write(batch, reads);
+                        BatchOutcome written = write(batch, reads, raced);
                         alsoInTransaction.run();
                         return written;
                     });
@@ -220,7 +221,12 @@ public class Intake {
         }
     }
 
-    private BatchOutcome write(List<IncomingMessage> batch, Read[] reads) {
+    /**
+     * Writes one batch in the caller's transaction. {@code raced} is true when an earlier attempt lost a race with
+     * another writer: then the messages are looked up a second time once their customers are locked, so a writer
+     * that stored some of them meanwhile (holding the same locks) is seen rather than raced again.
+     */
+    private BatchOutcome write(List<IncomingMessage> batch, Read[] reads, boolean raced) {
         long now = clock.millis();
         BatchOutcome out = new BatchOutcome(batch.size());
 
@@ -250,7 +256,7 @@ public class Intake {
         Map<Integer, Long> customerOf = resolveCustomers(batch, fresh, refreshes);
 
         // 3. lock the customers (in id order) and read them. A message another writer stored since the look above
-        // fails our insert as a duplicate key, and the whole batch is tried again: no second look is needed.
+        // fails our insert as a duplicate key, and the whole batch is tried again, with a second look (raced).
         Set<Long> customerIds = new LinkedHashSet<>(customerOf.values());
         for (int i : fresh) {
             IncomingMessage m = batch.get(i);
@@ -260,6 +266,15 @@ public class Intake {
             }
         }
         Map<Long, CustomerRows.Row> customerRows = customers.lockAndLoad(customerIds);
+        if (raced) {
+            // a writer that stored one of these messages held its customer's lock; under the lock, each statement sees
+            // what it committed. Without this look, heavily overlapping batches could keep failing one another.
+            Map<MessageRows.Key, MessageRows.Placed> meanwhile = messages.find(fresh.stream().map(i -> key(batch.get(i))).toList());
+            if (!meanwhile.isEmpty()) {
+                stored.putAll(meanwhile);
+                fresh.removeIf(i -> meanwhile.containsKey(key(batch.get(i))));
+            }
+        }
         refresh(refreshes, customerRows); // after the locks, so row locks are always taken in id order
 
         // 4. conversations are read only now, under the locks, so no other writer changes them before we save
